@@ -1,0 +1,45 @@
+namespace SageStudy.Content;
+
+/// <summary>What kind of piece of a note a tag marks (see the tag rules in the README).</summary>
+public enum UnitKind
+{
+    Note,
+    Section,
+    Block,
+    Item,
+    Paragraph,
+}
+
+/// <summary>A heading of a note, tagged or not; its anchor is the heading's id in the page.</summary>
+public sealed record Heading(string Anchor, string Title, int Level, IReadOnlyList<string> Tags, int Line);
+
+/// <summary>A tagged piece of a note: what the tag pages and the in-note filter list.</summary>
+public sealed record Unit(UnitKind Kind, string Title, string Anchor, IReadOnlyList<string> Tags, string Html, int Line);
+
+/// <summary>A relative link from one note to another; <see cref="Target"/> is the target note's path.</summary>
+public sealed record NoteLink(string Href, string Target, string? Anchor, bool Resolved, int Line);
+
+/// <summary>Plain text of one heading's region, for full-text search.</summary>
+public sealed record SectionText(string Anchor, string Title, string Text);
+
+/// <summary>A problem found in a note that does not stop it from being served.</summary>
+public sealed record NoteWarning(int Line, string Message);
+
+/// <summary>Everything the portal knows about one note, computed once per content change.</summary>
+public sealed record Note
+{
+    /// <summary>Path under the content root, with '/' separators and without ".md".</summary>
+    public required string Path { get; init; }
+    public required string Title { get; init; }
+    public required IReadOnlyList<string> Tags { get; init; }
+    public required IReadOnlyList<Heading> Headings { get; init; }
+    public required IReadOnlyList<Unit> Units { get; init; }
+    public required IReadOnlyList<NoteLink> Links { get; init; }
+    public required IReadOnlyList<SectionText> Sections { get; init; }
+    public required IReadOnlyList<NoteWarning> Warnings { get; init; }
+    public required string Html { get; init; }
+    /// <summary>SHA-256 of the file's bytes: an unchanged hash means an unchanged note.</summary>
+    public required string Hash { get; init; }
+
+    public string Folder => NotePaths.FolderOf(Path);
+}

@@ -1,0 +1,609 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Markdig;
+using Markdig.Extensions.Tables;
+using Markdig.Extensions.Yaml;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace SageStudy.Content;
+
+/// <summary>
+/// Turns one note's Markdown into a <see cref="Note"/>: title, tags, headings, tagged units,
+/// links and HTML, following the tag rules in the README exactly.
+/// </summary>
+public sealed partial class NoteParser(TagRules rules, PortalUrls urls)
+{
+    private const int TitleLength = 100;
+
+    public NoteParser() : this(TagRules.Default, PortalUrls.Default)
+    {
+    }
+
+    /// <param name="path">The note's path (content-relative, no ".md").</param>
+    /// <param name="noteExists">Whether a note path exists, to tell resolved links from broken ones.</param>
+    public Note Parse(string path, string markdown, string hash, Func<string, bool> noteExists)
+    {
+        var document = Markdown.Parse(markdown, NotePipeline.Pipeline);
+        var slugger = new Slugger();
+
+        var headings = ReadHeadings(document, slugger);
+        var noteTags = ReadNoteTags(document, out var tagsParagraph);
+        var links = RewriteLinks(document, path, noteExists);
+        var units = new List<PendingUnit>();
+        units.AddRange(SectionUnits(document, headings));
+        units.AddRange(TaggedLeafUnits(document, tagsParagraph, slugger));
+        units.Sort((a, b) => a.Line.CompareTo(b.Line));
+
+        var html = Render(document, urls);
+        StripIds(document);
+
+        var title = headings.FirstOrDefault(h => h.Level == 1)?.Title
+            ?? FrontMatterTitle(document, markdown)
+            ?? path[(path.LastIndexOf('/') + 1)..];
+
+        var allUnits = new List<Unit>();
+        if (noteTags.Count > 0)
+        {
+            allUnits.Add(new Unit(UnitKind.Note, title, "", noteTags, "", 1));
+        }
+
+        allUnits.AddRange(units.Select(u => new Unit(u.Kind, u.Title, u.Anchor, u.Tags, RenderUnit(u), u.Line + 1)));
+
+        return new Note
+        {
+            Path = path,
+            Title = title,
+            Tags = noteTags,
+            Headings = headings.Select(h => new Heading(h.Anchor, h.Title, h.Level, h.Tags, h.Block.Line + 1)).ToList(),
+            Units = allUnits,
+            Links = links,
+            Sections = SectionTexts(document, headings),
+            Warnings = FindWarnings(document, markdown),
+            Html = html,
+            Hash = hash,
+        };
+    }
+
+    private sealed record PendingHeading(HeadingBlock Block, string Anchor, string Title, int Level, IReadOnlyList<string> Tags);
+
+    private sealed record PendingUnit(UnitKind Kind, string Title, string Anchor, IReadOnlyList<string> Tags, int Line, IReadOnlyList<Block> Content, TableRow? Row);
+
+    private List<PendingHeading> ReadHeadings(MarkdownDocument document, Slugger slugger)
+    {
+        var headings = new List<PendingHeading>();
+        foreach (var block in document.Descendants<HeadingBlock>())
+        {
+            var tags = TagsIn(block.Inline);
+            var title = TextOf(block.Inline);
+            if (title.Length == 0)
+            {
+                // A heading that is only a tag is titled by the tag, as GitHub would slug it.
+                title = string.Join(' ', tags.Select(t => "#" + t));
+            }
+
+            if (rules.AliasFor(title) is { } alias && !tags.Contains(alias))
+            {
+                tags.Add(alias);
+            }
+
+            var anchor = slugger.Unique(title);
+            block.GetAttributes().Id = anchor;
+            headings.Add(new PendingHeading(block, anchor, title, block.Level, tags));
+        }
+
+        return headings;
+    }
+
+    /// <summary>Rule 2: tags of a paragraph led by bold "Tags:" before the first level-2 heading.</summary>
+    private static List<string> ReadNoteTags(MarkdownDocument document, out ParagraphBlock? tagsParagraph)
+    {
+        tagsParagraph = null;
+        foreach (var block in document)
+        {
+            if (block is HeadingBlock { Level: <= 2 and not 1 })
+            {
+                break;
+            }
+
+            if (block is ParagraphBlock paragraph && StartsWithTagsLabel(paragraph))
+            {
+                tagsParagraph = paragraph;
+                return TagsIn(paragraph.Inline);
+            }
+        }
+
+        return [];
+    }
+
+    private static bool StartsWithTagsLabel(ParagraphBlock paragraph)
+    {
+        if (paragraph.Inline?.FirstChild is not EmphasisInline { DelimiterCount: 2 } bold)
+        {
+            return false;
+        }
+
+        var label = TextOf(bold).Trim();
+        var after = bold.NextSibling is LiteralInline literal ? literal.Content.ToString() : "";
+        return label.Equals("Tags:", StringComparison.OrdinalIgnoreCase)
+            || (label.Equals("Tags", StringComparison.OrdinalIgnoreCase) && after.TrimStart().StartsWith(':'));
+    }
+
+    [GeneratedRegex(@"^[a-zA-Z][a-zA-Z0-9+.\-]*:", RegexOptions.CultureInvariant)]
+    private static partial Regex SchemePattern();
+
+    private static readonly HashSet<string> SafeSchemes = new(StringComparer.OrdinalIgnoreCase) { "http:", "https:", "mailto:" };
+
+    /// <summary>Points note links at portal pages, marks missing notes as broken and drops unsafe URLs.</summary>
+    private List<NoteLink> RewriteLinks(MarkdownDocument document, string path, Func<string, bool> noteExists)
+    {
+        var links = new List<NoteLink>();
+        foreach (var autolink in document.Descendants<AutolinkInline>())
+        {
+            if (!autolink.IsEmail && !IsSafeUrl(autolink.Url))
+            {
+                autolink.SetData(NoteHtml.UnsafeLink, true);
+            }
+        }
+
+        foreach (var link in document.Descendants<LinkInline>())
+        {
+            var url = link.Url ?? "";
+            if (!IsSafeUrl(url))
+            {
+                link.SetData(NoteHtml.UnsafeLink, true);
+                continue;
+            }
+
+            if (link.IsImage || url.Length == 0 || url.StartsWith('#') || SchemePattern().IsMatch(url) || url.StartsWith("//", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var hashAt = url.IndexOf('#');
+            var file = Uri.UnescapeDataString(hashAt < 0 ? url : url[..hashAt]);
+            var anchor = hashAt < 0 ? null : url[(hashAt + 1)..];
+            var queryAt = file.IndexOf('?');
+            if (queryAt >= 0)
+            {
+                file = file[..queryAt];
+            }
+
+            if (!file.EndsWith(NotePaths.Extension, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var target = NotePaths.Resolve(path, file);
+            var resolved = target is not null && noteExists(target);
+            var line = (link.Parent?.ParentBlock?.Line ?? 0) + 1;
+            links.Add(new NoteLink(url, target ?? file, anchor, resolved, line));
+
+            if (target is not null)
+            {
+                link.Url = urls.NotePrefix + string.Join('/', target.Split('/').Select(Uri.EscapeDataString))
+                    + (anchor is null ? "" : "#" + anchor);
+            }
+
+            if (!resolved)
+            {
+                var attributes = link.GetAttributes();
+                attributes.AddClass("broken-link");
+                attributes.AddProperty("title", $"Broken link: no note at {file}");
+            }
+        }
+
+        return links;
+    }
+
+    private static bool IsSafeUrl(string url)
+    {
+        // Browsers ignore whitespace and control characters inside a scheme ("java\tscript:"), so must we.
+        var compact = new string(url.Where(c => !char.IsWhiteSpace(c) && !char.IsControl(c)).ToArray());
+        var scheme = SchemePattern().Match(compact);
+        return !scheme.Success || SafeSchemes.Contains(scheme.Value);
+    }
+
+    /// <summary>Rule 3: a tagged heading covers everything up to the next heading of its level or higher.</summary>
+    private static IEnumerable<PendingUnit> SectionUnits(MarkdownDocument document, List<PendingHeading> headings)
+    {
+        foreach (var heading in headings.Where(h => h.Tags.Count > 0))
+        {
+            var content = new List<Block>();
+            if (heading.Block.Parent == document)
+            {
+                for (var i = document.IndexOf(heading.Block) + 1; i < document.Count; i++)
+                {
+                    if (document[i] is HeadingBlock next && next.Level <= heading.Level)
+                    {
+                        break;
+                    }
+
+                    content.Add(document[i]);
+                }
+            }
+
+            yield return new PendingUnit(UnitKind.Section, heading.Title, heading.Anchor, heading.Tags, heading.Block.Line, content, null);
+        }
+    }
+
+    /// <summary>Rules 4–6: tags outside headings mark the innermost list item or table row, a block, or a paragraph.</summary>
+    private static IEnumerable<PendingUnit> TaggedLeafUnits(MarkdownDocument document, ParagraphBlock? tagsParagraph, Slugger slugger)
+    {
+        var owners = new Dictionary<Block, List<string>>();
+        var order = new List<Block>();
+        foreach (var paragraph in document.Descendants<ParagraphBlock>())
+        {
+            if (paragraph == tagsParagraph)
+            {
+                continue;
+            }
+
+            var tags = TagsIn(paragraph.Inline);
+            if (tags.Count == 0)
+            {
+                continue;
+            }
+
+            var owner = InnermostItem(paragraph) ?? (Block)paragraph;
+            if (!owners.TryGetValue(owner, out var ownerTags))
+            {
+                owners[owner] = ownerTags = [];
+                order.Add(owner);
+            }
+
+            ownerTags.AddRange(tags.Where(t => !ownerTags.Contains(t)));
+        }
+
+        foreach (var owner in order)
+        {
+            var tags = owners[owner];
+            var unit = owner switch
+            {
+                ListItemBlock item => new PendingUnit(UnitKind.Item, Shorten(TextOf(item)), "", tags, item.Line, item.ToList(), null),
+                TableRow row => new PendingUnit(UnitKind.Item, Shorten(TextOf(row.FirstOrDefault())), "", tags, row.Line, [], row),
+                ParagraphBlock lead when IsLeadLine(lead, out var title) =>
+                    new PendingUnit(UnitKind.Block, title, "", tags, lead.Line, BlockContent(lead), null),
+                _ => new PendingUnit(UnitKind.Paragraph, Shorten(TextOf(owner)), "", tags, owner.Line, [owner], null),
+            };
+
+            var anchor = slugger.Unique(ShortSlugSource(unit.Title));
+            owner.GetAttributes().Id = anchor;
+            yield return unit with { Anchor = anchor };
+        }
+    }
+
+    private static Block? InnermostItem(Block block)
+    {
+        for (var current = block.Parent; current is not null; current = current.Parent)
+        {
+            if (current is ListItemBlock or TableRow)
+            {
+                return current;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Rule 4: a paragraph outside any list whose first line is one bold span, an optional colon, then only tags.</summary>
+    private static bool IsLeadLine(ParagraphBlock paragraph, out string title)
+    {
+        title = "";
+        if (InnermostItem(paragraph) is not null || paragraph.Inline?.FirstChild is not EmphasisInline { DelimiterCount: 2 } bold)
+        {
+            return false;
+        }
+
+        for (var inline = bold.NextSibling; inline is not null and not LineBreakInline; inline = inline.NextSibling)
+        {
+            var allowed = inline switch
+            {
+                LiteralInline literal => literal.Content.ToString().All(c => char.IsWhiteSpace(c) || c == ':'),
+                CodeInline code => TagSyntax.TryParse(code.Content, out _),
+                _ => false,
+            };
+            if (!allowed)
+            {
+                return false;
+            }
+        }
+
+        title = TextOf(bold).TrimEnd(':', ' ').Trim();
+        return title.Length > 0;
+    }
+
+    /// <summary>A block covers its lead paragraph's followers up to the next heading or next lead line.</summary>
+    private static List<Block> BlockContent(ParagraphBlock lead)
+    {
+        var content = new List<Block>();
+        if (lead.Inline?.Descendants<LineBreakInline>().Any() == true)
+        {
+            content.Add(lead);
+        }
+
+        var container = lead.Parent!;
+        for (var i = container.IndexOf(lead) + 1; i < container.Count; i++)
+        {
+            var next = container[i];
+            if (next is HeadingBlock || (next is ParagraphBlock p && IsLeadLine(p, out _)))
+            {
+                break;
+            }
+
+            content.Add(next);
+        }
+
+        return content;
+    }
+
+    private static string Render(MarkdownDocument document, PortalUrls urls)
+    {
+        using var writer = new StringWriter();
+        var renderer = NoteHtml.CreateRenderer(writer, urls);
+        renderer.Render(document);
+        writer.Flush();
+        return writer.ToString();
+    }
+
+    /// <summary>Units are shown many to a page, so their HTML carries no ids that could collide.</summary>
+    private static void StripIds(MarkdownDocument document)
+    {
+        foreach (var block in document.Descendants())
+        {
+            if (block.TryGetAttributes() is { } attributes)
+            {
+                attributes.Id = null;
+            }
+        }
+    }
+
+    private string RenderUnit(PendingUnit unit)
+    {
+        using var writer = new StringWriter();
+        var renderer = NoteHtml.CreateRenderer(writer, urls);
+        if (unit.Row is { Parent: Table table } row)
+        {
+            // A table row alone is unreadable: show it under its table's header row.
+            renderer.Write("<table>");
+            if (table.FirstOrDefault() is TableRow { IsHeader: true } header && header != row)
+            {
+                WriteRow(renderer, header, "th");
+            }
+
+            WriteRow(renderer, row, "td");
+            renderer.Write("</table>");
+        }
+
+        foreach (var block in unit.Content)
+        {
+            renderer.Render(block);
+        }
+
+        writer.Flush();
+        return writer.ToString();
+    }
+
+    private static void WriteRow(Markdig.Renderers.HtmlRenderer renderer, TableRow row, string cellTag)
+    {
+        renderer.Write("<tr>");
+        foreach (var cell in row.OfType<TableCell>())
+        {
+            renderer.Write('<').Write(cellTag).Write('>');
+            renderer.ImplicitParagraph = true;
+            renderer.WriteChildren(cell);
+            renderer.ImplicitParagraph = false;
+            renderer.Write("</").Write(cellTag).Write('>');
+        }
+
+        renderer.Write("</tr>");
+    }
+
+    private static List<SectionText> SectionTexts(MarkdownDocument document, List<PendingHeading> headings)
+    {
+        var sections = new List<SectionText>();
+        var anchor = "";
+        var title = headings.FirstOrDefault()?.Title ?? "";
+        var text = new StringBuilder();
+        var byBlock = headings.ToDictionary(h => (Block)h.Block);
+
+        void Flush()
+        {
+            if (text.Length > 0 || anchor.Length > 0)
+            {
+                sections.Add(new SectionText(anchor, title, text.ToString().Trim()));
+            }
+
+            text.Clear();
+        }
+
+        foreach (var block in document.Descendants())
+        {
+            if (block is HeadingBlock heading && byBlock.TryGetValue(heading, out var pending))
+            {
+                Flush();
+                anchor = pending.Anchor;
+                title = pending.Title;
+            }
+            else if (block is LeafBlock leaf and not HeadingBlock and not YamlFrontMatterBlock)
+            {
+                text.Append(leaf.Inline is null ? leaf.Lines.ToString() : TextOf(leaf.Inline, keepTags: true)).Append('\n');
+            }
+        }
+
+        Flush();
+        return sections;
+    }
+
+    [GeneratedRegex(@"^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?$", RegexOptions.CultureInvariant)]
+    private static partial Regex DelimiterRow();
+
+    /// <summary>Markdig reads a malformed table leniently; the learner should still hear about it.</summary>
+    private static List<NoteWarning> FindWarnings(MarkdownDocument document, string markdown)
+    {
+        const string BrokenTable = "This table is malformed: ";
+        var warnings = new List<NoteWarning>();
+        var lines = markdown.Split('\n');
+        foreach (var table in document.Descendants<Table>().Where(t => t.Parent is not null))
+        {
+            var first = table.Line;
+            var last = Math.Min(lines.Length - 1, table.Line + table.Count);
+            if (first + 1 <= last && !DelimiterRow().IsMatch(lines[first + 1].Trim()))
+            {
+                warnings.Add(new NoteWarning(first + 2, BrokenTable + "the second line must be a delimiter row like | --- | --- |."));
+                continue;
+            }
+
+            var columns = CellCount(lines[first]);
+            for (var i = first + 2; i <= last; i++)
+            {
+                var row = lines[i].Trim();
+                if (row.Length > 0 && CellCount(row) != columns)
+                {
+                    warnings.Add(new NoteWarning(i + 1, BrokenTable + $"this row has {CellCount(row)} cells, the header has {columns}."));
+                    break;
+                }
+            }
+        }
+
+        foreach (var paragraph in document.Descendants<ParagraphBlock>().Where(p => p.Parent is not TableCell))
+        {
+            var firstLine = paragraph.Line < lines.Length ? lines[paragraph.Line].Trim() : "";
+            if (firstLine.StartsWith('|') && firstLine.Count(c => c == '|') >= 2)
+            {
+                warnings.Add(new NoteWarning(paragraph.Line + 1, BrokenTable + "it was not recognised as a table; check its delimiter row."));
+            }
+        }
+
+        return warnings;
+    }
+
+    private static int CellCount(string row)
+    {
+        var trimmed = row.Trim();
+        var cells = trimmed.Replace("\\|", "").Split('|');
+        var count = cells.Length;
+        if (trimmed.StartsWith('|'))
+        {
+            count--;
+        }
+
+        if (trimmed.EndsWith('|') && trimmed.Length > 1)
+        {
+            count--;
+        }
+
+        return count;
+    }
+
+    private static string? FrontMatterTitle(MarkdownDocument document, string markdown)
+    {
+        if (document.FirstOrDefault() is not YamlFrontMatterBlock front)
+        {
+            return null;
+        }
+
+        foreach (var line in markdown.Substring(front.Span.Start, front.Span.Length).Split('\n'))
+        {
+            var trimmed = line.Trim();
+            if (trimmed.StartsWith("title:", StringComparison.OrdinalIgnoreCase))
+            {
+                var value = trimmed["title:".Length..].Trim().Trim('"', '\'');
+                return value.Length > 0 ? value : null;
+            }
+        }
+
+        return null;
+    }
+
+    private static List<string> TagsIn(ContainerInline? inline)
+    {
+        var tags = new List<string>();
+        if (inline is null)
+        {
+            return tags;
+        }
+
+        foreach (var code in inline.Descendants<CodeInline>())
+        {
+            if (TagSyntax.TryParse(code.Content, out var tag) && !tags.Contains(tag))
+            {
+                tags.Add(tag);
+            }
+        }
+
+        return tags;
+    }
+
+    private static string TextOf(Block? block) => block switch
+    {
+        LeafBlock { Inline: { } inline } => TextOf(inline),
+        LeafBlock leaf => leaf.Lines.ToString(),
+        ContainerBlock container => container.Select(TextOf).FirstOrDefault(t => t.Length > 0) ?? "",
+        _ => "",
+    };
+
+    /// <summary>The visible text of inlines, without tags unless asked, whitespace collapsed.</summary>
+    private static string TextOf(ContainerInline? inline, bool keepTags = false)
+    {
+        var text = new StringBuilder();
+        AppendText(inline, text, keepTags);
+        return CollapseWhitespace(text.ToString());
+    }
+
+    private static void AppendText(Inline? inline, StringBuilder text, bool keepTags)
+    {
+        switch (inline)
+        {
+            case null:
+                return;
+            case LiteralInline literal:
+                text.Append(literal.Content);
+                break;
+            case CodeInline code:
+                if (keepTags || !TagSyntax.TryParse(code.Content, out _))
+                {
+                    text.Append(code.Content);
+                }
+
+                break;
+            case LineBreakInline:
+                text.Append(' ');
+                break;
+            case HtmlEntityInline entity:
+                text.Append(entity.Transcoded);
+                break;
+            case AutolinkInline autolink:
+                text.Append(autolink.Url);
+                break;
+            case ContainerInline container:
+                for (var child = container.FirstChild; child is not null; child = child.NextSibling)
+                {
+                    AppendText(child, text, keepTags);
+                }
+
+                break;
+        }
+    }
+
+    private static string CollapseWhitespace(string text) =>
+        string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    private static string Shorten(string text)
+    {
+        if (text.Length <= TitleLength)
+        {
+            return text;
+        }
+
+        var cut = text.LastIndexOf(' ', TitleLength - 1);
+        return text[..(cut > 20 ? cut : TitleLength - 1)] + "…";
+    }
+
+    private static string ShortSlugSource(string title)
+    {
+        var words = title.TrimEnd('…').Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return string.Join(' ', words.Take(6));
+    }
+}
