@@ -1,0 +1,47 @@
+using System.Collections.Concurrent;
+
+namespace SageStudy.Content;
+
+/// <summary>How much work a build did: unchanged notes are reused, not parsed again.</summary>
+public sealed record BuildStats(int Notes, int Parsed, int Reused, int Problems, TimeSpan Elapsed);
+
+public sealed record BuildResult(ContentSnapshot Snapshot, BuildStats Stats);
+
+/// <summary>Builds a snapshot from scanned files, re-parsing only what changed since the notes it already knows.</summary>
+public sealed class ContentIndexBuilder(NoteParser parser)
+{
+    public BuildResult Build(ScanResult scan, IReadOnlyDictionary<string, Note> known)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var paths = scan.Files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+        var notes = new ConcurrentBag<Note>();
+        var problems = new ConcurrentBag<ContentProblem>(scan.Problems);
+        var parsed = 0;
+
+        Parallel.ForEach(scan.Files, file =>
+        {
+            // A note whose bytes are unchanged is reused unless a link it renders changed state (target added or removed).
+            if (known.TryGetValue(file.Path, out var previous) && previous.Hash == file.Hash
+                && previous.Links.All(l => l.Resolved == paths.Contains(l.Target)))
+            {
+                notes.Add(previous);
+                return;
+            }
+
+            try
+            {
+                notes.Add(parser.Parse(file.Path, file.Text, file.Hash, paths.Contains));
+                Interlocked.Increment(ref parsed);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                problems.Add(new ContentProblem(file.Path + NotePaths.Extension, null, $"The note could not be parsed: {e.Message}"));
+            }
+        });
+
+        var snapshot = new ContentSnapshot(notes, problems.OrderBy(p => p.Path, StringComparer.Ordinal).ToList(), DateTimeOffset.UtcNow);
+        var stats = new BuildStats(snapshot.Notes.Count, parsed, snapshot.Notes.Count - parsed, snapshot.Problems.Count,
+            System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        return new BuildResult(snapshot, stats);
+    }
+}

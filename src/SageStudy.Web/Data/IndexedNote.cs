@@ -1,0 +1,25 @@
+namespace SageStudy.Web.Data;
+
+/// <summary>A note as last indexed: the parsed result is kept so an unchanged file is not parsed again.</summary>
+public sealed class IndexedNote
+{
+    public required string Path { get; set; }
+    public required string Title { get; set; }
+    public required string Folder { get; set; }
+    public required string Hash { get; set; }
+    /// <summary>The parsed <see cref="SageStudy.Content.Note"/> as JSON.</summary>
+    public required string Parsed { get; set; }
+    public DateTimeOffset IndexedAt { get; set; }
+}
+
+/// <summary>One row per tag per unit: the SQLite tag index that quizzes and progress join against.</summary>
+public sealed class IndexedUnitTag
+{
+    public long Id { get; set; }
+    public required string NotePath { get; set; }
+    public required string Tag { get; set; }
+    public required string Kind { get; set; }
+    public required string Title { get; set; }
+    public required string Anchor { get; set; }
+    public int Line { get; set; }
+}

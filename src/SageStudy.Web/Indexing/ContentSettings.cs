@@ -1,0 +1,19 @@
+using SageStudy.Content;
+
+namespace SageStudy.Web.Indexing;
+
+/// <summary>The "Content" configuration section.</summary>
+public sealed class ContentSettings
+{
+    /// <summary>The notes folder; when unset, see <see cref="ContentLocations"/>.</summary>
+    public string? Root { get; set; }
+
+    /// <summary>Larger files are listed as problems instead of being parsed.</summary>
+    public long MaxNoteBytes { get; set; } = ContentScanner.DefaultMaxNoteBytes;
+
+    /// <summary>The folder under the root that holds authored questions rather than notes.</summary>
+    public string QuestionFolder { get; set; } = "quiz";
+
+    /// <summary>Heading titles that carry a tag without writing it, e.g. "Exam Tips" → exam-tip.</summary>
+    public Dictionary<string, string> SectionAliases { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+}

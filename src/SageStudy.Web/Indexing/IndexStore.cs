@@ -1,0 +1,113 @@
+using System.Data.Common;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using SageStudy.Content;
+using SageStudy.Web.Data;
+
+namespace SageStudy.Web.Indexing;
+
+/// <summary>
+/// Keeps the index in SQLite: each note's parsed form (so an unchanged file is not parsed again
+/// after a restart) and one row per tagged unit and tag.
+/// </summary>
+public sealed class IndexStore(IServiceScopeFactory scopes, ILogger<IndexStore> logger)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
+
+    public async Task<IReadOnlyDictionary<string, Note>> LoadAsync(CancellationToken cancellationToken)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SageStudyDb>();
+        var notes = new Dictionary<string, Note>(StringComparer.Ordinal);
+        await foreach (var row in db.Notes.AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            try
+            {
+                if (JsonSerializer.Deserialize<Note>(row.Parsed, Json) is { } note)
+                {
+                    notes[row.Path] = note;
+                }
+            }
+            catch (JsonException e)
+            {
+                // A stale or damaged cache entry only costs a re-parse.
+                logger.LogInformation("Re-parsing {Path}: its stored index entry is unreadable ({Message})", row.Path, e.Message);
+            }
+        }
+
+        return notes;
+    }
+
+    /// <summary>Writes the notes that are not the very objects it was given as known, and drops removed ones.</summary>
+    public async Task SaveAsync(ContentSnapshot snapshot, IReadOnlyDictionary<string, Note> known, CancellationToken cancellationToken)
+    {
+        var changed = snapshot.Notes.Where(n => !known.TryGetValue(n.Path, out var k) || !ReferenceEquals(k, n)).ToList();
+        var removed = known.Keys.Where(p => snapshot.Find(p) is null).ToList();
+        if (changed.Count == 0 && removed.Count == 0)
+        {
+            return;
+        }
+
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SageStudyDb>();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var connection = db.Database.GetDbConnection();
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        // Plain prepared statements: thousands of rows per build, where change tracking would only cost time.
+        var deleteNote = Command(connection, transaction, "DELETE FROM Notes WHERE Path = $path", "$path");
+        var deleteTags = Command(connection, transaction, "DELETE FROM UnitTags WHERE NotePath = $path", "$path");
+        var insertNote = Command(connection, transaction,
+            "INSERT INTO Notes (Path, Title, Folder, Hash, Parsed, IndexedAt) VALUES ($path, $title, $folder, $hash, $parsed, $at)",
+            "$path", "$title", "$folder", "$hash", "$parsed", "$at");
+        var insertTag = Command(connection, transaction,
+            "INSERT INTO UnitTags (NotePath, Tag, Kind, Title, Anchor, Line) VALUES ($path, $tag, $kind, $title, $anchor, $line)",
+            "$path", "$tag", "$kind", "$title", "$anchor", "$line");
+
+        var now = DateTimeOffset.UtcNow.ToString("O");
+        foreach (var path in removed.Concat(changed.Select(n => n.Path)))
+        {
+            await Run(deleteNote, cancellationToken, path);
+            await Run(deleteTags, cancellationToken, path);
+        }
+
+        foreach (var note in changed)
+        {
+            await Run(insertNote, cancellationToken, note.Path, note.Title, note.Folder, note.Hash, JsonSerializer.Serialize(note, Json), now);
+            foreach (var unit in note.Units)
+            {
+                foreach (var tag in unit.Tags)
+                {
+                    await Run(insertTag, cancellationToken, note.Path, tag, unit.Kind.ToString().ToLowerInvariant(), unit.Title, unit.Anchor, unit.Line);
+                }
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, params string[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var name in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
+    }
+
+    private static Task<int> Run(DbCommand command, CancellationToken cancellationToken, params object[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i];
+        }
+
+        return command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SageStudy.Web.Data;
+
+namespace SageStudy.Web.Tests;
+
+/// <summary>The index lives in SQLite and a restart does not parse unchanged notes again.</summary>
+public class IndexPersistenceTests
+{
+    [Fact]
+    public async Task Tagged_units_are_indexed_in_sqlite()
+    {
+        using var portal = new PortalFactory().WithNote("sagemaker.md", PortalFactory.Fixture("seed-sagemaker.md"));
+        _ = portal.Server;
+
+        using var scope = portal.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SageStudyDb>();
+        var examTips = await db.UnitTags.Where(t => t.Tag == "exam-tip").OrderBy(t => t.Line).Select(t => t.Title).ToListAsync();
+
+        Assert.Equal(["Built-in Algorithms", "Managed Spot Training", "SageMaker Serverless Inference", "SageMaker Autopilot", "Pricing Model", "Exam Tips"], examTips);
+    }
+
+    [Fact]
+    public async Task A_restart_reuses_unchanged_notes_and_parses_only_edited_ones()
+    {
+        string folder;
+        using (var first = new PortalFactory { KeepFolder = true })
+        {
+            first.WithNote("a.md", "# A\n\n[b](b.md)\n").WithNote("b.md", "# B\n").WithNote("c.md", "# C\n");
+            _ = first.Server;
+            Assert.Equal(3, first.Index.LastBuild!.Parsed);
+            folder = first.Folder;
+        }
+
+        using var second = new PortalFactory(folder);
+        second.WithNote("c.md", "# C edited\n");
+        _ = second.Server;
+
+        Assert.Equal((1, 2), (second.Index.LastBuild!.Parsed, second.Index.LastBuild.Reused));
+        Assert.Equal("C edited", second.Index.Current.Find("c")!.Title);
+        Assert.True(second.Index.Current.Find("a")!.Links.Single().Resolved);
+        await Task.CompletedTask;
+    }
+}
