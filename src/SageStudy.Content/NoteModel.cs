@@ -19,6 +19,13 @@ public sealed record Unit(UnitKind Kind, string Title, string Anchor, IReadOnlyL
 /// <summary>A relative link from one note to another; <see cref="Target"/> is the target note's path.</summary>
 public sealed record NoteLink(string Href, string Target, string? Anchor, bool Resolved, int Line);
 
+/// <summary>A term and its description read off a note, e.g. <c>- **DeepAR** - Time series forecasting</c>.</summary>
+/// <param name="Anchor">Where to re-read it: the block's own anchor when tagged, else its section's.</param>
+public sealed record TermPair(string Term, string Description, IReadOnlyList<string> Tags, string Anchor);
+
+/// <summary>The term/description items of one list, all in one section.</summary>
+public sealed record TermList(string Anchor, string SectionTitle, IReadOnlyList<TermPair> Pairs);
+
 /// <summary>Plain text of one heading's region, for full-text search.</summary>
 public sealed record SectionText(string Anchor, string Title, string Text);
 
@@ -37,6 +44,10 @@ public sealed record Note
     public required IReadOnlyList<NoteLink> Links { get; init; }
     public required IReadOnlyList<SectionText> Sections { get; init; }
     public required IReadOnlyList<NoteWarning> Warnings { get; init; }
+    /// <summary>Lists of <c>**Term** - description</c> items, for generated questions.</summary>
+    public required IReadOnlyList<TermList> TermLists { get; init; }
+    /// <summary>Bold-lead blocks with the text under them, for generated questions.</summary>
+    public required IReadOnlyList<TermPair> Blocks { get; init; }
     public required string Html { get; init; }
     /// <summary>SHA-256 of the file's bytes: an unchanged hash means an unchanged note.</summary>
     public required string Hash { get; init; }

@@ -36,6 +36,9 @@ public sealed partial class NoteParser(TagRules rules, PortalUrls urls)
         units.AddRange(TaggedLeafUnits(document, tagsParagraph, slugger));
         units.Sort((a, b) => a.Line.CompareTo(b.Line));
 
+        var sectionOf = SectionAnchors(document, headings);
+        var termLists = ReadTermLists(document, sectionOf);
+        var blocks = ReadBlocks(document, units, sectionOf);
         var html = Render(document, urls);
         StripIds(document);
 
@@ -61,6 +64,8 @@ public sealed partial class NoteParser(TagRules rules, PortalUrls urls)
             Links = links,
             Sections = SectionTexts(document, headings),
             Warnings = FindWarnings(document, markdown),
+            TermLists = termLists,
+            Blocks = blocks,
             Html = html,
             Hash = hash,
         };
@@ -336,6 +341,123 @@ public sealed partial class NoteParser(TagRules rules, PortalUrls urls)
         }
 
         return content;
+    }
+
+    /// <summary>For each top-level block, the heading whose section it is in.</summary>
+    private static Dictionary<Block, PendingHeading> SectionAnchors(MarkdownDocument document, List<PendingHeading> headings)
+    {
+        var byBlock = headings.ToDictionary(h => (Block)h.Block);
+        var sections = new Dictionary<Block, PendingHeading>();
+        PendingHeading? current = null;
+        foreach (var block in document)
+        {
+            if (block is HeadingBlock heading && byBlock.TryGetValue(heading, out var pending))
+            {
+                current = pending;
+            }
+
+            if (current is not null)
+            {
+                sections[block] = current;
+            }
+        }
+
+        return sections;
+    }
+
+    private static PendingHeading? SectionOf(Block block, Dictionary<Block, PendingHeading> sections)
+    {
+        var top = block;
+        while (top.Parent is not null and not MarkdownDocument)
+        {
+            top = top.Parent;
+        }
+
+        return sections.GetValueOrDefault(top);
+    }
+
+    [GeneratedRegex(@"^\s*[-–—:]\s*", RegexOptions.CultureInvariant)]
+    private static partial Regex TermSeparator();
+
+    /// <summary>Items written <c>**Term** - description</c> or <c>**Term:** description</c>, grouped by list.</summary>
+    private static List<TermList> ReadTermLists(MarkdownDocument document, Dictionary<Block, PendingHeading> sections)
+    {
+        var lists = new List<TermList>();
+        foreach (var list in document.Descendants<ListBlock>())
+        {
+            var pairs = new List<TermPair>();
+            foreach (var item in list.OfType<ListItemBlock>())
+            {
+                if (item.FirstOrDefault() is ParagraphBlock { Inline.FirstChild: EmphasisInline { DelimiterCount: 2 } bold } paragraph
+                    && TermPairOf(bold, paragraph, item.TryGetAttributes()?.Id) is { } pair)
+                {
+                    pairs.Add(pair);
+                }
+            }
+
+            if (pairs.Count > 0 && SectionOf(list, sections) is { } section)
+            {
+                lists.Add(new TermList(section.Anchor, section.Title,
+                    pairs.Select(p => p with { Anchor = p.Anchor.Length > 0 ? p.Anchor : section.Anchor }).ToList()));
+            }
+        }
+
+        return lists;
+    }
+
+    private static TermPair? TermPairOf(EmphasisInline bold, ParagraphBlock paragraph, string? anchor)
+    {
+        var term = TextOf(bold);
+        var rest = new StringBuilder();
+        for (var inline = bold.NextSibling; inline is not null; inline = inline.NextSibling)
+        {
+            AppendText(inline, rest, keepTags: false);
+        }
+
+        var after = CollapseWhitespace(rest.ToString());
+        var separator = TermSeparator().Match(after);
+        if (term.EndsWith(':'))
+        {
+            term = term.TrimEnd(':').Trim();
+        }
+        else if (separator.Success)
+        {
+            after = after[separator.Length..];
+        }
+        else
+        {
+            return null;
+        }
+
+        return term.Length > 0 && after.Length > 0 ? new TermPair(term, after, TagsIn(paragraph.Inline), anchor ?? "") : null;
+    }
+
+    /// <summary>Every bold-lead block with the text of what it covers, tagged or not.</summary>
+    private static List<TermPair> ReadBlocks(MarkdownDocument document, List<PendingUnit> units, Dictionary<Block, PendingHeading> sections)
+    {
+        var tagged = units.Where(u => u.Kind == UnitKind.Block).ToDictionary(u => u.Line);
+        var blocks = new List<TermPair>();
+        foreach (var paragraph in document.Descendants<ParagraphBlock>())
+        {
+            if (!IsLeadLine(paragraph, out var title))
+            {
+                continue;
+            }
+
+            // Prose only: a code sample under a block is no description of it.
+            var description = string.Join("; ", BlockContent(paragraph)
+                .Where(b => b is not CodeBlock)
+                .SelectMany(b => b is ListBlock list ? list.Select(TextOf) : [TextOf(b)])
+                .Where(t => t.Length > 0));
+            var unit = tagged.GetValueOrDefault(paragraph.Line);
+            var anchor = unit?.Anchor ?? SectionOf(paragraph, sections)?.Anchor ?? "";
+            if (description.Length > 0)
+            {
+                blocks.Add(new TermPair(title, description, unit?.Tags ?? [], anchor));
+            }
+        }
+
+        return blocks;
     }
 
     private static string Render(MarkdownDocument document, PortalUrls urls)

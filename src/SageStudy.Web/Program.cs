@@ -1,20 +1,36 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SageStudy.Web;
 using SageStudy.Web.Api;
 using SageStudy.Web.Data;
 using SageStudy.Web.Indexing;
+using SageStudy.Web.Quizzes;
 
 var builder = WebApplication.CreateBuilder(args);
 
+if (ContentCheck.IsRequested(args))
+{
+    return ContentCheck.Run(args, builder.Configuration, Console.Out);
+}
+
 builder.Services.Configure<ContentSettings>(builder.Configuration.GetSection("Content"));
 builder.Services.AddDbContext<SageStudyDb>(options => options.UseSqlite(Database.ConnectionString(builder.Configuration)));
+builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<IndexStore>();
 builder.Services.AddSingleton<ContentIndex>();
 builder.Services.AddSingleton<IContentIndex>(services => services.GetRequiredService<ContentIndex>());
+builder.Services.AddScoped<QuizBuilder>();
+builder.Services.AddScoped<AnswerRecorder>();
+builder.Services.AddScoped<ProgressReport>();
+
+builder.Services.AddLearnerAccounts(builder.Configuration);
 builder.Services.AddHealthChecks().AddCheck<IndexReadyCheck>("index");
 builder.Services.AddProblemDetails();
-builder.Services.AddRazorPages();
+builder.Services.AddRazorPages(options =>
+{
+    options.Conventions.AuthorizeFolder("/Progress");
+});
 
 var app = builder.Build();
 
@@ -30,12 +46,16 @@ app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseStaticFiles();
 app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
 
 app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => true });
 app.MapContentApi();
+app.MapQuizApi();
 app.MapRazorPages();
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, public for the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -98,4 +98,25 @@ public class NoteParserSeedTests
         Assert.Equal(["mlops-deployment", "model-training-evaluation"], Seed.Links.Select(l => l.Target));
         Assert.Contains("href=\"/notes/mlops-deployment\"", Seed.Html);
     }
+
+    [Fact]
+    public void The_built_in_algorithms_list_reads_as_ten_term_pairs()
+    {
+        var list = Assert.Single(Seed.TermLists, l => l.Anchor == "built-in-algorithms");
+
+        Assert.Equal(10, list.Pairs.Count);
+        Assert.Contains(list.Pairs, p => p.Term == "DeepAR" && p.Description == "Time series forecasting");
+        Assert.All(list.Pairs, p => Assert.Equal("built-in-algorithms", p.Anchor));
+    }
+
+    [Fact]
+    public void Bold_lead_blocks_carry_the_text_they_cover()
+    {
+        var spot = Assert.Single(Seed.Blocks, b => b.Term == "Managed Spot Training");
+
+        Assert.Equal("Up to 90% cost savings; Use checkpoints for interruption handling", spot.Description);
+        Assert.Equal(["exam-tip"], spot.Tags);
+        Assert.Equal("managed-spot-training", spot.Anchor);
+        Assert.Equal("deployment", Seed.Blocks.Single(b => b.Term == "Batch Transform").Anchor);
+    }
 }

@@ -80,7 +80,7 @@ public static class ContentApi
     }
 
     private static Ok<List<ProblemResponse>> ListProblems(IContentIndex index) =>
-        TypedResults.Ok(index.Current.Problems.Select(p => new ProblemResponse(p.Path, p.Line, p.Message)).ToList());
+        TypedResults.Ok(index.Problems.Select(p => new ProblemResponse(p.Path, p.Line, p.Message)).ToList());
 
     private static ProblemHttpResult NotFound(string title, string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: title);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SageStudy.Content;
+using SageStudy.Content.Questions;
 
 namespace SageStudy.Web.Indexing;
 
@@ -7,6 +8,13 @@ namespace SageStudy.Web.Indexing;
 public interface IContentIndex
 {
     ContentSnapshot Current { get; }
+
+    QuestionBank Questions { get; }
+
+    ExamBlueprint Blueprint { get; }
+
+    /// <summary>Every problem with the notes, the questions and the exam mapping.</summary>
+    IReadOnlyList<ContentProblem> Problems { get; }
 
     /// <summary>False until the first build has finished.</summary>
     bool IsReady { get; }
@@ -23,12 +31,19 @@ public sealed class ContentIndex(
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ContentIndexBuilder _builder = new(new NoteParser(Rules(settings.Value), PortalUrls.Default));
-    private ContentSnapshot _current = ContentSnapshot.Empty;
+    private ContentState _state = ContentState.Empty;
     private IReadOnlyDictionary<string, Note>? _stored;
 
-    public ContentSnapshot Current => Volatile.Read(ref _current);
 
-    public bool IsReady => !ReferenceEquals(Current, ContentSnapshot.Empty);
+    public ContentSnapshot Current => Volatile.Read(ref _state).Snapshot;
+
+    public QuestionBank Questions => Volatile.Read(ref _state).Questions;
+
+    public ExamBlueprint Blueprint => Volatile.Read(ref _state).Blueprint;
+
+    public IReadOnlyList<ContentProblem> Problems => Volatile.Read(ref _state).Problems;
+
+    public bool IsReady => !ReferenceEquals(Volatile.Read(ref _state), ContentState.Empty);
 
     /// <summary>What the most recent build did.</summary>
     public BuildStats? LastBuild { get; private set; }
@@ -49,12 +64,14 @@ public sealed class ContentIndex(
 
             var scanner = new ContentScanner(Root, settings.Value.MaxNoteBytes, settings.Value.QuestionFolder);
             var (snapshot, stats) = await Task.Run(() => _builder.Build(scanner.Scan(), known), cancellationToken);
+            var state = ContentState.From(snapshot, Root, settings.Value);
 
             await store.SaveAsync(snapshot, known, cancellationToken);
+            await store.SaveQuestionsAsync(snapshot, state.Questions, cancellationToken);
             _stored = null;
-            Volatile.Write(ref _current, snapshot);
+            Volatile.Write(ref _state, state);
             LastBuild = stats;
-            Log(snapshot, stats);
+            Log(state, stats);
             Changed?.Invoke(snapshot);
             return stats;
         }
@@ -64,16 +81,31 @@ public sealed class ContentIndex(
         }
     }
 
-    private void Log(ContentSnapshot snapshot, BuildStats stats)
+    private void Log(ContentState state, BuildStats stats)
     {
-        logger.LogInformation("Indexed {Notes} notes from {Root} in {Elapsed} ms ({Parsed} parsed, {Reused} unchanged), {Problems} problems",
-            stats.Notes, Root, (int)stats.Elapsed.TotalMilliseconds, stats.Parsed, stats.Reused, stats.Problems);
-        foreach (var problem in snapshot.Problems)
+        logger.LogInformation("Indexed {Notes} notes and {Questions} questions from {Root} in {Elapsed} ms ({Parsed} parsed, {Reused} unchanged), {Problems} problems",
+            stats.Notes, state.Questions.All.Count, Root, (int)stats.Elapsed.TotalMilliseconds, stats.Parsed, stats.Reused, state.Problems.Count);
+        foreach (var problem in state.Problems)
         {
             logger.LogWarning("Content problem: {Problem}", problem.ToString());
         }
     }
 
-    private static TagRules Rules(ContentSettings settings) =>
+    internal static TagRules Rules(ContentSettings settings) =>
         settings.SectionAliases.Count == 0 ? TagRules.Default : new TagRules(settings.SectionAliases);
+}
+
+/// <summary>Notes, questions and exam mapping of one build, swapped in together.</summary>
+internal sealed record ContentState(ContentSnapshot Snapshot, QuestionBank Questions, ExamBlueprint Blueprint, IReadOnlyList<ContentProblem> Problems)
+{
+    public static readonly ContentState Empty = new(ContentSnapshot.Empty, QuestionBank.Empty, ExamBlueprint.Empty, []);
+
+    /// <summary>Adds the question bank and exam mapping to a snapshot, with every problem found on the way.</summary>
+    public static ContentState From(ContentSnapshot snapshot, string root, ContentSettings settings)
+    {
+        var questions = QuestionBankBuilder.Build(snapshot, root, settings.QuestionFolder);
+        var blueprint = ExamBlueprint.Load(Path.Combine(root, settings.ExamDomainsFile), out var blueprintProblem);
+        var problems = snapshot.Problems.Concat(questions.Problems).Concat(blueprintProblem is null ? [] : [blueprintProblem]).ToList();
+        return new ContentState(snapshot, questions, blueprint, problems);
+    }
 }

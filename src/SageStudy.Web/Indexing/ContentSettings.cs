@@ -14,6 +14,9 @@ public sealed class ContentSettings
     /// <summary>The folder under the root that holds authored questions rather than notes.</summary>
     public string QuestionFolder { get; set; } = "quiz";
 
+    /// <summary>The JSON file under the root that maps notes to the exam's domains.</summary>
+    public string ExamDomainsFile { get; set; } = "exam-domains.json";
+
     /// <summary>Heading titles that carry a tag without writing it, e.g. "Exam Tips" → exam-tip.</summary>
     public Dictionary<string, string> SectionAliases { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SageStudy.Content;
+using SageStudy.Content.Questions;
 using SageStudy.Web.Data;
 
 namespace SageStudy.Web.Indexing;
@@ -84,6 +85,55 @@ public sealed class IndexStore(IServiceScopeFactory scopes, ILogger<IndexStore> 
         }
 
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Records every question's note, section and tags so progress can be grouped by topic,
+    /// and marks questions that left the notes as retired rather than forgetting them.
+    /// </summary>
+    public async Task SaveQuestionsAsync(ContentSnapshot snapshot, QuestionBank bank, CancellationToken cancellationToken)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SageStudyDb>();
+        var stored = await db.Questions.AsNoTracking().ToDictionaryAsync(q => q.Id, cancellationToken);
+        var now = DateTime.UtcNow;
+        var current = new HashSet<string>(StringComparer.Ordinal);
+
+        foreach (var question in bank.All)
+        {
+            current.Add(question.Id);
+            var record = new QuestionRecord
+            {
+                Id = question.Id,
+                Note = question.Note,
+                Anchor = question.Anchor,
+                SectionTitle = snapshot.Find(question.Note)?.Headings.FirstOrDefault(h => h.Anchor == question.Anchor)?.Title
+                    ?? snapshot.Find(question.Note)?.Units.FirstOrDefault(u => u.Anchor == question.Anchor)?.Title
+                    ?? question.Anchor,
+                Prompt = question.Prompt,
+                Source = question.Source.ToString().ToLowerInvariant(),
+                Tags = string.Join(' ', question.Tags),
+                UpdatedAt = now,
+            };
+
+            if (!stored.TryGetValue(question.Id, out var old))
+            {
+                db.Questions.Add(record);
+            }
+            else if (old.Retired || old.Note != record.Note || old.Anchor != record.Anchor || old.SectionTitle != record.SectionTitle
+                     || old.Prompt != record.Prompt || old.Tags != record.Tags)
+            {
+                db.Questions.Update(record);
+            }
+        }
+
+        var retired = stored.Values.Where(q => !q.Retired && !current.Contains(q.Id)).Select(q => q.Id).ToList();
+        await db.SaveChangesAsync(cancellationToken);
+        if (retired.Count > 0)
+        {
+            await db.Questions.Where(q => retired.Contains(q.Id))
+                .ExecuteUpdateAsync(u => u.SetProperty(q => q.Retired, true).SetProperty(q => q.UpdatedAt, now), cancellationToken);
+        }
     }
 
     private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, params string[] parameters)

@@ -22,7 +22,7 @@ public sealed class IndexModel(IContentIndex index) : PageModel
             .Select(f => new FolderGroup(f.Key, f.Select(n => new NoteCard(n, CountUnits(n))).ToList()))
             .ToList();
         Tags = snapshot.Tags;
-        ProblemCount = snapshot.Problems.Count;
+        ProblemCount = index.Problems.Count;
     }
 
     private static List<TagCount> CountUnits(Note note) => note.Units

@@ -12,7 +12,7 @@ public sealed class IndexModel(IContentIndex index) : PageModel
 
     public void OnGet()
     {
-        Problems = index.Current.Problems;
+        Problems = index.Problems;
         CheckedAt = index.Current.BuiltAt;
     }
 }

@@ -266,6 +266,7 @@
     if (!nodes.length) {
       return;
     }
+    var dark = isDark();
     mermaidQueue = mermaidQueue.then(function () {
       Array.prototype.forEach.call(nodes, function (node) {
         if (!node.hasAttribute('data-mermaid-src')) {
@@ -278,9 +279,51 @@
       window.mermaid.initialize({
         startOnLoad: false,
         securityLevel: 'strict',
-        theme: isDark() ? 'dark' : 'default'
+        theme: dark ? 'dark' : 'default',
+        /* the dark theme's edge labels are #ccc on #585858 (4.4:1): darken the label background */
+        themeVariables: dark ? { edgeLabelBackground: '#2b323b' } : {}
       });
-      return window.mermaid.run({ querySelector: 'pre.mermaid', suppressErrors: true });
+      /* A diagram that does not parse keeps showing its source (marked data-diagram-error)
+         instead of mermaid's error picture. */
+      return Promise.all(Array.prototype.map.call(nodes, function (node) {
+        var src = node.getAttribute('data-mermaid-src');
+        return Promise.resolve()
+          .then(function () {
+            return window.mermaid.parse(src, { suppressErrors: true });
+          })
+          .then(function (ok) {
+            return ok ? node : null;
+          }, function () {
+            return null;
+          });
+      }));
+    }).then(function (parsed) {
+      var good = [];
+      Array.prototype.forEach.call(nodes, function (node, i) {
+        if (parsed[i]) {
+          good.push(node);
+          node.removeAttribute('data-diagram-error');
+        } else {
+          node.setAttribute('data-diagram-error', '');
+        }
+      });
+      if (good.length) {
+        return window.mermaid.run({ nodes: good, suppressErrors: true });
+      }
+      return null;
+    }).then(function () {
+      /* Wide diagrams shrink to fit, but not below ~60% of their drawn size:
+         past that they scroll sideways inside their block instead. */
+      Array.prototype.forEach.call(nodes, function (node) {
+        node.setAttribute('data-diagram-theme', dark ? 'dark' : 'light');
+      });
+      Array.prototype.forEach.call(document.querySelectorAll('pre.mermaid > svg'), function (svg) {
+        var natural = parseFloat(svg.style.maxWidth);
+        if (natural > 0) {
+          svg.style.setProperty('--diagram-min-width', Math.round(natural * 0.6) + 'px');
+        }
+      });
+      markScrollers();
     }).catch(function (e) {
       if (window.console) {
         window.console.warn('SageStudy: a diagram could not be drawn', e);

@@ -1,0 +1,35 @@
+using SageStudy.Content;
+
+namespace SageStudy.Web.Indexing;
+
+/// <summary>
+/// <c>dotnet run --project src/SageStudy.Web -- check [folder]</c>: indexes a notes folder without
+/// starting the server and prints every problem as <c>path:line: message</c>, for a git hook or CI.
+/// </summary>
+public static class ContentCheck
+{
+    public static bool IsRequested(string[] args) => args.Length > 0 && args[0] == "check";
+
+    /// <returns>The process exit code: 1 when there is any problem, else 0.</returns>
+    public static int Run(string[] args, IConfiguration configuration, TextWriter output)
+    {
+        var settings = configuration.GetSection("Content").Get<ContentSettings>() ?? new ContentSettings();
+        var folderArgument = args.Skip(1).FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
+        var root = Path.GetFullPath(folderArgument ?? settings.Root ?? ContentLocations.DefaultContentRoot());
+
+        var scan = new ContentScanner(root, settings.MaxNoteBytes, settings.QuestionFolder).Scan();
+        var (snapshot, _) = new ContentIndexBuilder(new NoteParser(ContentIndex.Rules(settings), PortalUrls.Default)).Build(scan, new Dictionary<string, Note>());
+        var state = ContentState.From(snapshot, root, settings);
+
+        foreach (var problem in state.Problems)
+        {
+            output.WriteLine(problem);
+        }
+
+        var counts = $"{snapshot.Notes.Count} notes and {state.Questions.All.Count} questions";
+        output.WriteLine(state.Problems.Count == 0
+            ? $"{root}: {counts}, no problems."
+            : $"{root}: {state.Problems.Count} problem{(state.Problems.Count == 1 ? "" : "s")} in {counts}.");
+        return state.Problems.Count == 0 ? 0 : 1;
+    }
+}

@@ -1,0 +1,110 @@
+using Microsoft.EntityFrameworkCore;
+using SageStudy.Web.Data;
+using SageStudy.Web.Indexing;
+using SageStudy.Web.Progress;
+
+namespace SageStudy.Web.Quizzes;
+
+public sealed record TopicMastery(string Note, string Anchor, string Title, string NoteTitle, double Mastery, int Answered, bool Retired);
+
+public sealed record TagMastery(string Tag, double Mastery, int Questions);
+
+public sealed record DailyAccuracy(DateOnly Day, int Answered, int Correct)
+{
+    public double Accuracy => Answered == 0 ? 0 : (double)Correct / Answered;
+}
+
+public sealed record Progress(
+    int Answered,
+    int Correct,
+    int Due,
+    IReadOnlyList<TopicMastery> WeakTopics,
+    IReadOnlyList<TopicMastery> Notes,
+    IReadOnlyList<TagMastery> Tags,
+    IReadOnlyList<DailyAccuracy> Daily)
+{
+    public double Accuracy => Answered == 0 ? 0 : (double)Correct / Answered;
+}
+
+/// <summary>
+/// A learner's mastery per section, note and tag: recent accuracy (newer answers weigh more)
+/// blended with FSRS retrievability (how likely they still remember it today).
+/// </summary>
+public sealed class ProgressReport(SageStudyDb db, IContentIndex index, TimeProvider clock)
+{
+    /// <summary>Below this a topic counts as weak.</summary>
+    public const double MasteredScore = 0.8;
+
+    private const int ChartDays = 30;
+    private const int MaxWeakTopics = 12;
+    private static readonly Fsrs Scheduler = new();
+
+    public async Task<Progress> ForAsync(string learnerId, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var states = await db.ReviewStates.AsNoTracking()
+            .Where(s => s.LearnerId == learnerId)
+            .Join(db.Questions, s => s.QuestionId, q => q.Id, (s, q) => new
+            {
+                q.Note, q.Anchor, q.SectionTitle, q.Tags, q.Retired,
+                s.Stability, s.Difficulty, s.LastAnsweredAt, s.DueAt, s.Attempts, s.CorrectCount, s.RecentScore,
+            })
+            .ToListAsync(cancellationToken);
+
+        var scored = states.Select(s => new
+        {
+            s.Note, s.Anchor, s.SectionTitle, s.Retired, s.Attempts,
+            Tags = s.Tags.Split(' ', StringSplitOptions.RemoveEmptyEntries),
+            Mastery = 0.6 * s.RecentScore + 0.4 * Scheduler.Retrievability(new MemoryState(s.Stability, s.Difficulty), Math.Max(0, (now - s.LastAnsweredAt).TotalDays)),
+        }).ToList();
+
+        var snapshot = index.Current;
+        var sections = scored
+            .GroupBy(s => (s.Note, s.Anchor))
+            .Select(g => new TopicMastery(g.Key.Note, g.Key.Anchor,
+                snapshot.Find(g.Key.Note)?.Headings.FirstOrDefault(h => h.Anchor == g.Key.Anchor)?.Title ?? g.First().SectionTitle,
+                snapshot.Find(g.Key.Note)?.Title ?? g.Key.Note,
+                g.Average(s => s.Mastery), g.Sum(s => s.Attempts), g.All(s => s.Retired)))
+            .ToList();
+        var notes = scored
+            .GroupBy(s => s.Note)
+            .Select(g => new TopicMastery(g.Key, "", snapshot.Find(g.Key)?.Title ?? g.Key, snapshot.Find(g.Key)?.Title ?? g.Key,
+                g.Average(s => s.Mastery), g.Sum(s => s.Attempts), snapshot.Find(g.Key) is null))
+            .OrderBy(n => n.Mastery)
+            .ToList();
+        var tags = scored
+            .SelectMany(s => s.Tags.Select(t => (Tag: t, s.Mastery)))
+            .GroupBy(t => t.Tag)
+            .Select(g => new TagMastery(g.Key, g.Average(t => t.Mastery), g.Count()))
+            .OrderBy(t => t.Mastery)
+            .ToList();
+
+        var totals = await db.Answers.Where(a => a.LearnerId == learnerId)
+            .GroupBy(_ => 1)
+            .Select(g => new { Answered = g.Count(), Correct = g.Count(a => a.Correct) })
+            .SingleOrDefaultAsync(cancellationToken);
+
+        return new Progress(
+            totals?.Answered ?? 0,
+            totals?.Correct ?? 0,
+            states.Count(s => !s.Retired && s.DueAt <= now),
+            sections.Where(s => s.Mastery < MasteredScore && !s.Retired).OrderBy(s => s.Mastery).Take(MaxWeakTopics).ToList(),
+            notes,
+            tags,
+            await DailyAsync(learnerId, now, cancellationToken));
+    }
+
+    private async Task<List<DailyAccuracy>> DailyAsync(string learnerId, DateTime now, CancellationToken cancellationToken)
+    {
+        var since = now.Date.AddDays(1 - ChartDays);
+        var answers = await db.Answers.AsNoTracking()
+            .Where(a => a.LearnerId == learnerId && a.AnsweredAt >= since)
+            .GroupBy(a => a.AnsweredAt.Date)
+            .Select(g => new { Day = g.Key, Answered = g.Count(), Correct = g.Count(a => a.Correct) })
+            .ToListAsync(cancellationToken);
+        return answers
+            .Select(d => new DailyAccuracy(DateOnly.FromDateTime(d.Day), d.Answered, d.Correct))
+            .OrderBy(d => d.Day)
+            .ToList();
+    }
+}
