@@ -39,7 +39,24 @@ public sealed class ContentIndexBuilder(NoteParser parser)
             }
         });
 
-        var snapshot = new ContentSnapshot(notes, problems.OrderBy(p => p.Path, StringComparer.Ordinal).ToList(), DateTimeOffset.UtcNow);
+        // A file that exists but cannot be read right now (half-written, locked, garbled) keeps its
+        // last good version: a learner's note never disappears because of a bad save.
+        foreach (var path in scan.Unusable)
+        {
+            if (known.TryGetValue(path, out var lastGood))
+            {
+                notes.Add(lastGood);
+            }
+        }
+
+        var fileProblems = problems
+            .Select(p => p.Path.EndsWith(NotePaths.Extension, StringComparison.OrdinalIgnoreCase) && known.ContainsKey(p.Path[..^NotePaths.Extension.Length])
+                && scan.Unusable.Contains(p.Path[..^NotePaths.Extension.Length])
+                ? p with { Message = p.Message + " The last good version is still served." }
+                : p)
+            .OrderBy(p => p.Path, StringComparer.Ordinal)
+            .ToList();
+        var snapshot = new ContentSnapshot(notes, fileProblems, DateTimeOffset.UtcNow);
         var stats = new BuildStats(snapshot.Notes.Count, parsed, snapshot.Notes.Count - parsed, snapshot.Problems.Count,
             System.Diagnostics.Stopwatch.GetElapsedTime(started));
         return new BuildResult(snapshot, stats);

@@ -12,7 +12,9 @@ public sealed record ContentProblem(string Path, int? Line, string Message)
     public override string ToString() => Line is { } line ? $"{Path}:{line}: {Message}" : $"{Path}: {Message}";
 }
 
-public sealed record ScanResult(IReadOnlyList<NoteFile> Files, IReadOnlyList<ContentProblem> Problems);
+/// <param name="Unusable">Note paths of files that exist but could not be used this time.</param>
+/// <param name="RootAvailable">False when the content folder itself is missing or unreadable.</param>
+public sealed record ScanResult(IReadOnlyList<NoteFile> Files, IReadOnlyList<ContentProblem> Problems, IReadOnlySet<string> Unusable, bool RootAvailable = true);
 
 /// <summary>
 /// Reads every note under the content root. A file that cannot be used becomes a problem,
@@ -32,13 +34,27 @@ public sealed class ContentScanner(string root, long maxNoteBytes = ContentScann
         var problems = new List<ContentProblem>();
         if (!Directory.Exists(Root))
         {
-            problems.Add(new ContentProblem("", null, $"The content folder {Root} does not exist or cannot be read."));
-            return new ScanResult(files, problems);
+            problems.Add(new ContentProblem("", null, $"The content folder {Root} does not exist."));
+            return new ScanResult(files, problems, new HashSet<string>(), RootAvailable: false);
+        }
+
+        try
+        {
+            Directory.EnumerateFileSystemEntries(Root).Any();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            problems.Add(new ContentProblem("", null, $"The content folder {Root} cannot be read: {e.Message}"));
+            return new ScanResult(files, problems, new HashSet<string>(), RootAvailable: false);
         }
 
         Walk(new DirectoryInfo(Root), "", files, problems);
         files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
-        return new ScanResult(files, problems);
+        var unusable = problems
+            .Where(p => p.Path.EndsWith(NotePaths.Extension, StringComparison.OrdinalIgnoreCase) && File.Exists(Path.Combine(Root, p.Path)))
+            .Select(p => p.Path[..^NotePaths.Extension.Length])
+            .ToHashSet(StringComparer.Ordinal);
+        return new ScanResult(files, problems, unusable);
     }
 
     /// <summary>Reads one note file by its full path; null with a problem when it cannot be used.</summary>

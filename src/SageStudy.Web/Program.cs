@@ -6,6 +6,7 @@ using SageStudy.Web.Api;
 using SageStudy.Web.Data;
 using SageStudy.Web.Indexing;
 using SageStudy.Web.Quizzes;
+using SageStudy.Web.Search;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -20,9 +21,14 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<IndexStore>();
 builder.Services.AddSingleton<ContentIndex>();
 builder.Services.AddSingleton<IContentIndex>(services => services.GetRequiredService<ContentIndex>());
+if (builder.Configuration.GetValue("Content:Watch", true))
+{
+    builder.Services.AddHostedService<ContentWatcher>();
+}
 builder.Services.AddScoped<QuizBuilder>();
 builder.Services.AddScoped<AnswerRecorder>();
 builder.Services.AddScoped<ProgressReport>();
+builder.Services.AddScoped<NoteSearch>();
 
 builder.Services.AddLearnerAccounts(builder.Configuration);
 builder.Services.AddHealthChecks().AddCheck<IndexReadyCheck>("index");

@@ -220,4 +220,25 @@ public class ContentPagesTests : IClassFixture<ContentPagesTests.Notes>
         Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
     }
+
+    [Fact]
+    public async Task Cram_sheet_lists_every_exam_tip_and_gotcha_in_note_order()
+    {
+        var html = await _client.GetStringAsync("/cram");
+        var gotchas = await _client.GetStringAsync("/cram?tag=gotcha");
+
+        Assert.True(html.IndexOf("Managed Spot Training", StringComparison.Ordinal) < html.IndexOf("Training data must be in S3", StringComparison.Ordinal));
+        Assert.Contains("Pipelines", html);
+        Assert.DoesNotContain("Managed Spot Training", gotchas);
+        Assert.Contains("Training data must be in S3", gotchas);
+    }
+
+    [Fact]
+    public async Task A_note_shows_the_notes_that_link_to_it()
+    {
+        var html = await _client.GetStringAsync("/notes/sagemaker");
+
+        Assert.Contains("Linked from", html);
+        Assert.Contains("href=\"/notes/mlops-deployment\">MLOps &amp; Deployment</a>", html);
+    }
 }

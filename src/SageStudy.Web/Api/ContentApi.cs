@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using SageStudy.Content;
 using SageStudy.Web.Indexing;
+using SageStudy.Web.Search;
 
 namespace SageStudy.Web.Api;
 
@@ -34,6 +35,7 @@ public static class ContentApi
         api.MapGet("/tags", ListTags);
         api.MapGet("/tags/{tags}", GetTagged);
         api.MapGet("/problems", ListProblems);
+        api.MapGet("/search", Search);
         return app;
     }
 
@@ -77,6 +79,20 @@ public static class ContentApi
 
         return TypedResults.Ok(units.Select(u => new UnitResponse(
             u.Note.Path, u.Unit.Kind.ToString().ToLowerInvariant(), u.Unit.Title, u.Unit.Anchor, u.Unit.Tags)).ToList());
+    }
+
+    /// <summary>Whatever is typed is a search: plain words, never an error for odd characters.</summary>
+    private static async Task<Results<Ok<IReadOnlyList<SearchHit>>, ProblemHttpResult>> Search(
+        string? q, string? tag, string? folder, NoteSearch search, CancellationToken cancellationToken)
+    {
+        tag = string.IsNullOrWhiteSpace(tag) ? null : tag.Trim().TrimStart('#').ToLowerInvariant();
+        folder = string.IsNullOrWhiteSpace(folder) ? null : folder.Trim('/');
+        if (!NoteSearch.IsValidFilter(tag, folder))
+        {
+            return TypedResults.Problem("tag must be a tag name and folder a folder path.", statusCode: StatusCodes.Status400BadRequest, title: "Bad search filter");
+        }
+
+        return TypedResults.Ok(await search.SearchAsync(new SearchQuery(q ?? "", tag, folder), cancellationToken));
     }
 
     private static Ok<List<ProblemResponse>> ListProblems(IContentIndex index) =>

@@ -63,7 +63,17 @@ public sealed class ContentIndex(
             var known = IsReady ? Current.Notes.ToDictionary(n => n.Path, StringComparer.Ordinal) : _stored;
 
             var scanner = new ContentScanner(Root, settings.Value.MaxNoteBytes, settings.Value.QuestionFolder);
-            var (snapshot, stats) = await Task.Run(() => _builder.Build(scanner.Scan(), known), cancellationToken);
+            var scan = await Task.Run(scanner.Scan, cancellationToken);
+            if (!scan.RootAvailable && IsReady)
+            {
+                // The folder vanished or turned unreadable: keep serving what was indexed, and say why.
+                var current = Volatile.Read(ref _state);
+                Volatile.Write(ref _state, current with { Problems = scan.Problems.Concat(current.Problems.Where(p => p.Path.Length > 0)).ToList() });
+                logger.LogWarning("Content problem: {Problem}; still serving the last indexed notes", scan.Problems[0].ToString());
+                return LastBuild!;
+            }
+
+            var (snapshot, stats) = await Task.Run(() => _builder.Build(scan, known), cancellationToken);
             var state = ContentState.From(snapshot, Root, settings.Value);
 
             await store.SaveAsync(snapshot, known, cancellationToken);

@@ -17,6 +17,9 @@ public sealed class ContentSettings
     /// <summary>The JSON file under the root that maps notes to the exam's domains.</summary>
     public string ExamDomainsFile { get; set; } = "exam-domains.json";
 
+    /// <summary>Re-index when files under the root change (live reload).</summary>
+    public bool Watch { get; set; } = true;
+
     /// <summary>Heading titles that carry a tag without writing it, e.g. "Exam Tips" → exam-tip.</summary>
     public Dictionary<string, string> SectionAliases { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }

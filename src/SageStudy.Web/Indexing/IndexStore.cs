@@ -61,6 +61,10 @@ public sealed class IndexStore(IServiceScopeFactory scopes, ILogger<IndexStore> 
         var insertNote = Command(connection, transaction,
             "INSERT INTO Notes (Path, Title, Folder, Hash, Parsed, IndexedAt) VALUES ($path, $title, $folder, $hash, $parsed, $at)",
             "$path", "$title", "$folder", "$hash", "$parsed", "$at");
+        var deleteSearch = Command(connection, transaction, "DELETE FROM SearchIndex WHERE note = $path", "$path");
+        var insertSearch = Command(connection, transaction,
+            "INSERT INTO SearchIndex (title, note_title, body, note, anchor, folder, tags) VALUES ($title, $noteTitle, $body, $path, $anchor, $folder, $tags)",
+            "$title", "$noteTitle", "$body", "$path", "$anchor", "$folder", "$tags");
         var insertTag = Command(connection, transaction,
             "INSERT INTO UnitTags (NotePath, Tag, Kind, Title, Anchor, Line) VALUES ($path, $tag, $kind, $title, $anchor, $line)",
             "$path", "$tag", "$kind", "$title", "$anchor", "$line");
@@ -70,6 +74,7 @@ public sealed class IndexStore(IServiceScopeFactory scopes, ILogger<IndexStore> 
         {
             await Run(deleteNote, cancellationToken, path);
             await Run(deleteTags, cancellationToken, path);
+            await Run(deleteSearch, cancellationToken, path);
         }
 
         foreach (var note in changed)
@@ -81,6 +86,11 @@ public sealed class IndexStore(IServiceScopeFactory scopes, ILogger<IndexStore> 
                 {
                     await Run(insertTag, cancellationToken, note.Path, tag, unit.Kind.ToString().ToLowerInvariant(), unit.Title, unit.Anchor, unit.Line);
                 }
+            }
+
+            foreach (var section in SearchSections(note))
+            {
+                await Run(insertSearch, cancellationToken, section.Title, note.Title, section.Text, note.Path, section.Anchor, note.Folder, section.Tags);
             }
         }
 
@@ -133,6 +143,36 @@ public sealed class IndexStore(IServiceScopeFactory scopes, ILogger<IndexStore> 
         {
             await db.Questions.Where(q => retired.Contains(q.Id))
                 .ExecuteUpdateAsync(u => u.SetProperty(q => q.Retired, true).SetProperty(q => q.UpdatedAt, now), cancellationToken);
+        }
+    }
+
+    private sealed record SearchSection(string Anchor, string Title, string Text, string Tags);
+
+    /// <summary>
+    /// A section's tags for search filters: its heading's, the note's, and those of the units inside it,
+    /// so "spot" filtered by #exam-tip finds the tagged block under an untagged heading.
+    /// </summary>
+    private static IEnumerable<SearchSection> SearchSections(Note note)
+    {
+        var headings = note.Headings;
+        foreach (var section in note.Sections)
+        {
+            var index = headings.ToList().FindIndex(h => h.Anchor == section.Anchor);
+            var first = index < 0 ? 1 : headings[index].Line;
+            var last = index < 0 ? (headings.Count > 0 ? headings[0].Line - 1 : int.MaxValue)
+                : index + 1 < headings.Count ? headings[index + 1].Line - 1 : int.MaxValue;
+            var tags = note.Tags
+                .Concat(index < 0 ? [] : headings[index].Tags)
+                .Concat(note.Units.Where(u => u.Kind != UnitKind.Note && u.Line >= first && u.Line <= last).SelectMany(u => u.Tags))
+                .Distinct();
+            yield return new SearchSection(section.Anchor, section.Title, section.Text, " " + string.Join(' ', tags) + " ");
+        }
+
+        // Tagged blocks have anchors of their own: indexed by their title, a search lands right on them.
+        var sectionAnchors = note.Headings.Select(h => h.Anchor).ToHashSet();
+        foreach (var block in note.Blocks.Where(b => b.Tags.Count > 0 && !sectionAnchors.Contains(b.Anchor)))
+        {
+            yield return new SearchSection(block.Anchor, block.Term, block.Description, " " + string.Join(' ', note.Tags.Concat(block.Tags).Distinct()) + " ");
         }
     }
 

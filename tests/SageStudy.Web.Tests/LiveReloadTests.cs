@@ -1,0 +1,73 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace SageStudy.Web.Tests;
+
+/// <summary>Editing, adding, renaming or deleting a note updates pages, tags and search while the portal runs.</summary>
+public class LiveReloadTests
+{
+    /// <summary>Polls until the condition holds: the watcher works in the background, so tests wait for it.</summary>
+    private static async Task Eventually(Func<Task<bool>> condition)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            if (await condition())
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail("The change never showed up.");
+    }
+
+    [Fact]
+    public async Task Edits_additions_renames_and_deletions_show_up_without_a_restart()
+    {
+        using var portal = new PortalFactory().WithNote("a.md", "# Alpha\n\n## One `#exam-tip`\n\nfirst words\n");
+        var client = portal.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/notes/a")).StatusCode);
+
+        portal.WithNote("a.md", "# Alpha\n\n## One `#gotcha`\n\nzebracorn words\n");
+        await Eventually(async () => (await client.GetStringAsync("/notes/a")).Contains("zebracorn"));
+        Assert.Contains("a", (await client.GetFromJsonAsync<JsonElement>("/api/tags/gotcha")).EnumerateArray().Select(u => u.GetProperty("note").GetString()));
+        Assert.Single((await client.GetFromJsonAsync<JsonElement>("/api/search?q=zebracorn")).EnumerateArray());
+
+        portal.WithNote("b.md", "# Beta\n\n[alpha](a.md)\n");
+        await Eventually(async () => (await client.GetAsync("/notes/b")).StatusCode == HttpStatusCode.OK);
+        Assert.Contains("Beta", await client.GetStringAsync("/notes/a"));
+
+        File.Move(Path.Combine(portal.ContentRoot, "a.md"), Path.Combine(portal.ContentRoot, "renamed.md"));
+        await Eventually(async () => (await client.GetAsync("/notes/renamed")).StatusCode == HttpStatusCode.OK
+            && (await client.GetAsync("/notes/a")).StatusCode == HttpStatusCode.NotFound);
+        Assert.Contains("broken-link", await client.GetStringAsync("/notes/b"));
+
+        File.Delete(Path.Combine(portal.ContentRoot, "renamed.md"));
+        await Eventually(async () => (await client.GetAsync("/notes/renamed")).StatusCode == HttpStatusCode.NotFound);
+        Assert.Empty((await client.GetFromJsonAsync<JsonElement>("/api/search?q=zebracorn")).EnumerateArray());
+    }
+
+    [Fact]
+    public async Task A_vanished_or_garbled_content_folder_keeps_the_indexed_notes_served_and_reports_it()
+    {
+        using var portal = new PortalFactory().WithNote("keep.md", "# Keep me\n\ntext\n").WithNote("other.md", "# Other\n");
+        var client = portal.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/notes/keep")).StatusCode);
+
+        portal.WithFile("keep.md", [0xFF, 0xFE, 0x00, 0x41]);
+        await Eventually(async () => (await client.GetStringAsync("/api/problems")).Contains("keep.md"));
+        Assert.Contains("Keep me", await client.GetStringAsync("/notes/keep"));
+
+        Directory.Move(portal.ContentRoot, portal.ContentRoot + "-gone");
+        await Eventually(async () => (await client.GetStringAsync("/api/problems")).Contains("does not exist"));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/notes/other")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+
+        Directory.Move(portal.ContentRoot + "-gone", portal.ContentRoot);
+        portal.WithNote("other.md", "# Other, back\n");
+        await Eventually(async () => (await client.GetStringAsync("/notes/other")).Contains("Other, back"));
+        Assert.DoesNotContain("does not exist", await client.GetStringAsync("/api/problems"));
+    }
+}
