@@ -33,6 +33,7 @@ builder.Services.AddScoped<NoteSearch>();
 builder.Services.AddLearnerAccounts(builder.Configuration);
 builder.Services.AddHealthChecks().AddCheck<IndexReadyCheck>("index");
 builder.Services.AddProblemDetails();
+builder.Services.AddContentCaching();
 builder.Services.AddRazorPages(options =>
 {
     options.Conventions.AuthorizeFolder("/Progress");
@@ -54,6 +55,7 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseOutputCache();
 
 app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => true });
 app.MapContentApi();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using SageStudy.Content;
 using SageStudy.Web.Indexing;
 using SageStudy.Web.Pages.Tags;
@@ -7,6 +8,7 @@ using SageStudy.Web.Pages.Tags;
 namespace SageStudy.Web.Pages.Cram;
 
 /// <summary>A cram sheet: every unit of the chosen tags across all notes, in note order, as one printable page.</summary>
+[OutputCache(PolicyName = ContentCaching.Policy)]
 public sealed class IndexModel(IContentIndex index) : PageModel
 {
     private static readonly string[] DefaultTags = ["exam-tip", "gotcha"];

@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using SageStudy.Content;
 using SageStudy.Web.Indexing;
 
 namespace SageStudy.Web.Pages.Notes;
 
 /// <summary>One note, rendered; or, with <c>?tag=</c>, only its units carrying those tags.</summary>
+[OutputCache(PolicyName = ContentCaching.Policy)]
 public sealed class NoteModel(IContentIndex index) : PageModel
 {
     public Note Note { get; private set; } = null!;

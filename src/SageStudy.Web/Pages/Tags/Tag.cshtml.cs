@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using SageStudy.Content;
 using SageStudy.Web.Indexing;
 
@@ -8,6 +9,7 @@ namespace SageStudy.Web.Pages.Tags;
 public sealed record NoteUnits(Note Note, IReadOnlyList<TaggedUnit> Units);
 
 /// <summary>Every unit with a tag (or several tags) across all notes, grouped by note.</summary>
+[OutputCache(PolicyName = ContentCaching.Policy)]
 public sealed class TagModel(IContentIndex index) : PageModel
 {
     public TagQuery Query { get; private set; } = null!;
