@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -31,6 +32,9 @@ builder.Services.AddScoped<ProgressReport>();
 builder.Services.AddScoped<NoteSearch>();
 
 builder.Services.AddLearnerAccounts(builder.Configuration);
+builder.Services.AddDataProtection()
+    .SetApplicationName("SageStudy")
+    .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Database.DataFolder(builder.Configuration), "keys")));
 builder.Services.AddHealthChecks().AddCheck<IndexReadyCheck>("index");
 builder.Services.AddProblemDetails();
 builder.Services.AddContentCaching();

@@ -19,6 +19,16 @@ public static class Database
         return builder.ToString();
     }
 
+    /// <summary>
+    /// The folder holding the database file; the keys that protect sign-in cookies are kept beside it,
+    /// so learners stay signed in across restarts.
+    /// </summary>
+    public static string DataFolder(IConfiguration configuration)
+    {
+        var dataSource = new SqliteConnectionStringBuilder(ConnectionString(configuration)).DataSource;
+        return Path.GetDirectoryName(Path.GetFullPath(string.IsNullOrEmpty(dataSource) || dataSource == ":memory:" ? "data/x" : dataSource))!;
+    }
+
     /// <summary>Creates the database file's folder, applies migrations and turns on write-ahead logging.</summary>
     public static async Task MigrateAsync(IServiceProvider services)
     {
