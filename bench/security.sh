@@ -37,7 +37,7 @@ curl -s -b "$jar" -c "$jar" -o /dev/null "$base/Identity/Account/Register" \
   --data-urlencode "Input.ConfirmPassword=Probe-password-1" --data-urlencode "__RequestVerificationToken=$(token /Identity/Account/Register)"
 quiz=$(curl -s -b "$jar" -c "$jar" -o /dev/null -w '%{redirect_url}' "$base/quiz" \
   --data-urlencode "Input.Source=all" --data-urlencode "Input.Count=20" --data-urlencode "__RequestVerificationToken=$(token /quiz)" | sed 's#.*/quiz/##')
-cookie=$(awk '!/^#/ && NF >= 7 { printf "%s=%s;", $6, $7 }' "$jar")
+cookie=$(awk '{ sub(/^#HttpOnly_/, "") } !/^#/ && NF >= 7 { printf "%s=%s;", $6, $7 }' "$jar")
 
 # Each target: a name, then sqlmap arguments. `*` marks a path segment to inject into.
 targets=(
@@ -65,7 +65,7 @@ for target in "${targets[@]}"; do
   name=${target%%|*}
   read -r -a args <<<"${target#*|}"
   log="$out/sqlmap-$(echo "$name" | tr -c 'a-z0-9' '-').log"
-  sqlmap --batch --level="$level" --risk="$risk" --threads=2 --flush-session \
+  sqlmap --batch --level="$level" --risk="$risk" --flush-session \
     --output-dir="$out/sqlmap" "${args[@]}" >"$log" 2>&1 || true
   if grep -qiE "identified the following injection point|is vulnerable" "$log"; then
     verdict="INJECTABLE"; found=1
@@ -77,6 +77,7 @@ for target in "${targets[@]}"; do
   printf '| %s | %s |\n' "$name" "$verdict" | tee -a "$report"
 done
 
+mkdir -p docs
 {
   echo "# Security checks"
   echo
@@ -101,6 +102,6 @@ done
   echo "- Security headers on every response (CSP without inline script, \`nosniff\`, \`Referrer-Policy\`, \`frame-ancestors 'none'\`) and HttpOnly, SameSite cookies: \`SecurityTests\`."
   echo "- 32 learners answering through two SIGKILL restarts lose no acknowledged answer, \`PRAGMA integrity_check\` is ok, sign-ins survive: \`Faults/KillAndRestartTests\`."
 } >docs/security.md.tmp
-mkdir -p docs && mv docs/security.md.tmp docs/security.md
+mv docs/security.md.tmp docs/security.md
 echo "Wrote docs/security.md"
 exit $found
