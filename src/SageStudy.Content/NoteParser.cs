@@ -52,7 +52,8 @@ public sealed partial class NoteParser(TagRules rules, PortalUrls urls)
             allUnits.Add(new Unit(UnitKind.Note, title, "", noteTags, "", 1));
         }
 
-        allUnits.AddRange(units.Select(u => new Unit(u.Kind, u.Title, u.Anchor, u.Tags, RenderUnit(u), u.Line + 1)));
+        var unitRenderer = NoteHtml.CreateRenderer(new StringWriter(), urls);
+        allUnits.AddRange(units.Select(u => new Unit(u.Kind, u.Title, u.Anchor, u.Tags, RenderUnit(unitRenderer, u), u.Line + 1)));
 
         return new Note
         {
@@ -135,18 +136,13 @@ public sealed partial class NoteParser(TagRules rules, PortalUrls urls)
             || (label.Equals("Tags", StringComparison.OrdinalIgnoreCase) && after.TrimStart().StartsWith(':'));
     }
 
-    [GeneratedRegex(@"^[a-zA-Z][a-zA-Z0-9+.\-]*:", RegexOptions.CultureInvariant)]
-    private static partial Regex SchemePattern();
-
-    private static readonly HashSet<string> SafeSchemes = new(StringComparer.OrdinalIgnoreCase) { "http:", "https:", "mailto:" };
-
     /// <summary>Points note links at portal pages, marks missing notes as broken and drops unsafe URLs.</summary>
     private List<NoteLink> RewriteLinks(MarkdownDocument document, string path, Func<string, bool> noteExists)
     {
         var links = new List<NoteLink>();
         foreach (var autolink in document.Descendants<AutolinkInline>())
         {
-            if (!autolink.IsEmail && !IsSafeUrl(autolink.Url))
+            if (!autolink.IsEmail && !SafeUrls.IsSafe(autolink.Url))
             {
                 autolink.SetData(NoteHtml.UnsafeLink, true);
             }
@@ -155,13 +151,13 @@ public sealed partial class NoteParser(TagRules rules, PortalUrls urls)
         foreach (var link in document.Descendants<LinkInline>())
         {
             var url = link.Url ?? "";
-            if (!IsSafeUrl(url))
+            if (!SafeUrls.IsSafe(url))
             {
                 link.SetData(NoteHtml.UnsafeLink, true);
                 continue;
             }
 
-            if (link.IsImage || url.Length == 0 || url.StartsWith('#') || SchemePattern().IsMatch(url) || url.StartsWith("//", StringComparison.Ordinal))
+            if (link.IsImage || url.Length == 0 || url.StartsWith('#') || SafeUrls.HasScheme(url) || url.StartsWith("//", StringComparison.Ordinal))
             {
                 continue;
             }
@@ -200,14 +196,6 @@ public sealed partial class NoteParser(TagRules rules, PortalUrls urls)
         }
 
         return links;
-    }
-
-    private static bool IsSafeUrl(string url)
-    {
-        // Browsers ignore whitespace and control characters inside a scheme ("java\tscript:"), so must we.
-        var compact = new string(url.Where(c => !char.IsWhiteSpace(c) && !char.IsControl(c)).ToArray());
-        var scheme = SchemePattern().Match(compact);
-        return !scheme.Success || SafeSchemes.Contains(scheme.Value);
     }
 
     /// <summary>Rule 3: a tagged heading covers everything up to the next heading of its level or higher.</summary>
@@ -481,10 +469,11 @@ public sealed partial class NoteParser(TagRules rules, PortalUrls urls)
         }
     }
 
-    private string RenderUnit(PendingUnit unit)
+    /// <summary>Renders one unit with a renderer shared across the note's units (setting one up is not free).</summary>
+    private static string RenderUnit(Markdig.Renderers.HtmlRenderer renderer, PendingUnit unit)
     {
         using var writer = new StringWriter();
-        var renderer = NoteHtml.CreateRenderer(writer, urls);
+        renderer.Writer = writer;
         if (unit.Row is { Parent: Table table } row)
         {
             // A table row alone is unreadable: show it under its table's header row.

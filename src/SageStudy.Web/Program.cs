@@ -16,7 +16,9 @@ if (ContentCheck.IsRequested(args))
 }
 
 builder.Services.Configure<ContentSettings>(builder.Configuration.GetSection("Content"));
-builder.Services.AddDbContext<SageStudyDb>(options => options.UseSqlite(Database.ConnectionString(builder.Configuration)));
+builder.Services.AddDbContext<SageStudyDb>(options => options
+    .UseSqlite(Database.ConnectionString(builder.Configuration))
+    .AddInterceptors(new SqliteTuning()));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<IndexStore>();
 builder.Services.AddSingleton<ContentIndex>();

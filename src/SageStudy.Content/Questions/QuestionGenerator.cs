@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace SageStudy.Content.Questions;
 
@@ -91,9 +90,10 @@ public static class QuestionGenerator
         var options = candidates.Take(DistractorCount).Append(answer).ToArray();
         random.Shuffle(options);
 
-        var (prompt, promptMarkdown) = asks == Asks.Term
-            ? ($"Which fits: *{pair.Description}*?", $"Which fits: *{SafeMarkdown.Escape(pair.Description)}*?")
-            : ($"Which describes *{pair.Term}*?", $"Which describes *{SafeMarkdown.Escape(pair.Term)}*?");
+        // Terms and descriptions are plain text read off the note: encoded, not parsed again as Markdown.
+        var (prompt, promptHtml) = asks == Asks.Term
+            ? ($"Which fits: *{pair.Description}*?", $"<p>Which fits: <em>{Html(pair.Description)}</em>?</p>")
+            : ($"Which describes *{pair.Term}*?", $"<p>Which describes <em>{Html(pair.Term)}</em>?</p>");
         return new Question
         {
             Id = id,
@@ -101,14 +101,16 @@ public static class QuestionGenerator
             Anchor = pair.Anchor,
             Source = QuestionSource.Generated,
             Prompt = prompt,
-            PromptHtml = SafeMarkdown.ToHtml(promptMarkdown),
+            PromptHtml = promptHtml,
             Options = options,
             Answers = [Array.IndexOf(options, answer)],
             Explanation = $"{pair.Term}: {pair.Description}",
-            ExplanationHtml = SafeMarkdown.ToHtml($"{SafeMarkdown.Escape(pair.Term)}: {SafeMarkdown.Escape(pair.Description)}"),
+            ExplanationHtml = $"<p><strong>{Html(pair.Term)}</strong>: {Html(pair.Description)}</p>",
             Tags = tags,
         };
     }
+
+    private static string Html(string text) => System.Net.WebUtility.HtmlEncode(text);
 
     /// <summary>
     /// Depends only on the note path, the direction and the term, so editing other parts of the
@@ -142,9 +144,20 @@ public static class QuestionGenerator
 
     private static string Collapse(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
-    private static bool Mentions(string text, string term) =>
-        Regex.IsMatch(text, $@"(?<![\p{{L}}\p{{N}}]){Regex.Escape(term)}(?![\p{{L}}\p{{N}}])",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    /// <summary>Whether the term occurs in the text as a whole word or phrase, ignoring case.</summary>
+    private static bool Mentions(string text, string term)
+    {
+        for (var at = text.IndexOf(term, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(term, at + 1, StringComparison.OrdinalIgnoreCase))
+        {
+            var end = at + term.Length;
+            if ((at == 0 || !char.IsLetterOrDigit(text[at - 1])) && (end == text.Length || !char.IsLetterOrDigit(text[end])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool SameText(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 }

@@ -108,17 +108,19 @@ public sealed class IndexStore(IServiceScopeFactory scopes, ILogger<IndexStore> 
         var stored = await db.Questions.AsNoTracking().ToDictionaryAsync(q => q.Id, cancellationToken);
         var now = DateTime.UtcNow;
         var current = new HashSet<string>(StringComparer.Ordinal);
+        var changed = new List<QuestionRecord>();
 
         foreach (var question in bank.All)
         {
             current.Add(question.Id);
+            var note = snapshot.Find(question.Note);
             var record = new QuestionRecord
             {
                 Id = question.Id,
                 Note = question.Note,
                 Anchor = question.Anchor,
-                SectionTitle = snapshot.Find(question.Note)?.Headings.FirstOrDefault(h => h.Anchor == question.Anchor)?.Title
-                    ?? snapshot.Find(question.Note)?.Units.FirstOrDefault(u => u.Anchor == question.Anchor)?.Title
+                SectionTitle = note?.Headings.FirstOrDefault(h => h.Anchor == question.Anchor)?.Title
+                    ?? note?.Units.FirstOrDefault(u => u.Anchor == question.Anchor)?.Title
                     ?? question.Anchor,
                 Prompt = question.Prompt,
                 Source = question.Source.ToString().ToLowerInvariant(),
@@ -126,24 +128,42 @@ public sealed class IndexStore(IServiceScopeFactory scopes, ILogger<IndexStore> 
                 UpdatedAt = now,
             };
 
-            if (!stored.TryGetValue(question.Id, out var old))
+            if (!stored.TryGetValue(question.Id, out var old) || old.Retired || old.Note != record.Note || old.Anchor != record.Anchor
+                || old.SectionTitle != record.SectionTitle || old.Prompt != record.Prompt || old.Tags != record.Tags)
             {
-                db.Questions.Add(record);
-            }
-            else if (old.Retired || old.Note != record.Note || old.Anchor != record.Anchor || old.SectionTitle != record.SectionTitle
-                     || old.Prompt != record.Prompt || old.Tags != record.Tags)
-            {
-                db.Questions.Update(record);
+                changed.Add(record);
             }
         }
 
         var retired = stored.Values.Where(q => !q.Retired && !current.Contains(q.Id)).Select(q => q.Id).ToList();
-        await db.SaveChangesAsync(cancellationToken);
-        if (retired.Count > 0)
+        if (changed.Count == 0 && retired.Count == 0)
         {
-            await db.Questions.Where(q => retired.Contains(q.Id))
-                .ExecuteUpdateAsync(u => u.SetProperty(q => q.Retired, true).SetProperty(q => q.UpdatedAt, now), cancellationToken);
+            return;
         }
+
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var connection = db.Database.GetDbConnection();
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var upsert = Command(connection, transaction,
+            """
+            INSERT INTO Questions (Id, Note, Anchor, SectionTitle, Prompt, Source, Tags, Retired, UpdatedAt)
+            VALUES ($id, $note, $anchor, $title, $prompt, $source, $tags, 0, $at)
+            ON CONFLICT (Id) DO UPDATE SET Note = excluded.Note, Anchor = excluded.Anchor, SectionTitle = excluded.SectionTitle,
+                Prompt = excluded.Prompt, Source = excluded.Source, Tags = excluded.Tags, Retired = 0, UpdatedAt = excluded.UpdatedAt
+            """,
+            "$id", "$note", "$anchor", "$title", "$prompt", "$source", "$tags", "$at");
+        foreach (var q in changed)
+        {
+            await Run(upsert, cancellationToken, q.Id, q.Note, q.Anchor, q.SectionTitle, q.Prompt, q.Source, q.Tags, q.UpdatedAt);
+        }
+
+        var retire = Command(connection, transaction, "UPDATE Questions SET Retired = 1, UpdatedAt = $at WHERE Id = $id", "$at", "$id");
+        foreach (var id in retired)
+        {
+            await Run(retire, cancellationToken, now, id);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private sealed record SearchSection(string Anchor, string Title, string Text, string Tags);

@@ -79,14 +79,12 @@ public sealed class ProgressReport(SageStudyDb db, IContentIndex index, TimeProv
             .OrderBy(t => t.Mastery)
             .ToList();
 
-        var totals = await db.Answers.Where(a => a.LearnerId == learnerId)
-            .GroupBy(_ => 1)
-            .Select(g => new { Answered = g.Count(), Correct = g.Count(a => a.Correct) })
-            .SingleOrDefaultAsync(cancellationToken);
+        var answered = await db.Answers.CountAsync(a => a.LearnerId == learnerId, cancellationToken);
+        var correct = await db.Answers.CountAsync(a => a.LearnerId == learnerId && a.Correct, cancellationToken);
 
         return new Progress(
-            totals?.Answered ?? 0,
-            totals?.Correct ?? 0,
+            answered,
+            correct,
             states.Count(s => !s.Retired && s.DueAt <= now),
             sections.Where(s => s.Mastery < MasteredScore && !s.Retired).OrderBy(s => s.Mastery).Take(MaxWeakTopics).ToList(),
             notes,

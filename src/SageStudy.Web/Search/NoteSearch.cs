@@ -55,16 +55,20 @@ public sealed partial class NoteSearch(SageStudyDb db)
 
         await db.Database.OpenConnectionAsync(cancellationToken);
         await using var command = db.Database.GetDbConnection().CreateCommand();
+        // Snippets are the costly part, so they are made only for the best rows, picked first by rank.
         command.CommandText = $"""
             SELECT note, anchor, title, note_title,
                    snippet(SearchIndex, 2, char(2), char(3), '…', 24),
                    highlight(SearchIndex, 0, char(2), char(3))
             FROM SearchIndex
-            WHERE SearchIndex MATCH $match
-              AND ($tag IS NULL OR tags LIKE '% ' || $tag || ' %')
-              AND ($folder IS NULL OR folder = $folder OR folder LIKE $folder || '/%')
-            ORDER BY bm25(SearchIndex, 10.0, 4.0, 1.0)
-            LIMIT {MaxResults}
+            WHERE SearchIndex MATCH $match AND rowid IN (
+                SELECT rowid FROM SearchIndex
+                WHERE SearchIndex MATCH $match
+                  AND ($tag IS NULL OR tags LIKE '% ' || $tag || ' %')
+                  AND ($folder IS NULL OR folder = $folder OR folder LIKE $folder || '/%')
+                ORDER BY rank
+                LIMIT {MaxResults})
+            ORDER BY rank
             """;
         Add(command, "$match", match);
         Add(command, "$tag", query.Tag);

@@ -17,6 +17,8 @@ namespace SageStudy.Web.Data.Migrations
                 "CREATE VIRTUAL TABLE SearchIndex USING fts5(" +
                 "title, note_title, body, note UNINDEXED, anchor UNINDEXED, folder UNINDEXED, tags UNINDEXED, " +
                 "tokenize = 'porter unicode61 remove_diacritics 2');");
+            // Titles weigh more than body text; FTS5 orders by this "rank" cheaply when asked for the top N.
+            migrationBuilder.Sql("INSERT INTO SearchIndex (SearchIndex, rank) VALUES ('rank', 'bm25(10.0, 4.0, 1.0)');");
             // Re-indexing the notes fills the table: forget the stored parses so the next start parses everything.
             migrationBuilder.Sql("DELETE FROM Notes;");
         }

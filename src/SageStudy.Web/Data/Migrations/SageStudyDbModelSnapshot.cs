@@ -183,6 +183,8 @@ namespace SageStudy.Web.Data.Migrations
 
                     b.HasIndex("LearnerId", "AnsweredAt");
 
+                    b.HasIndex("LearnerId", "Correct");
+
                     b.HasIndex("LearnerId", "QuestionId");
 
                     b.ToTable("Answers");

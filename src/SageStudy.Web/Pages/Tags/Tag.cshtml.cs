@@ -17,7 +17,15 @@ public sealed class TagModel(IContentIndex index) : PageModel
     public IReadOnlyList<TagCount> AllTags { get; private set; } = [];
     public int UnitCount { get; private set; }
 
-    public IActionResult OnGet(string tags, string? match)
+    public string PageUrl(int page) => $"/tags/{Uri.EscapeDataString(Query.Path).Replace("%2C", ",")}?" + (Query.Match == TagMatch.All ? "match=all&" : "") + $"page={page}";
+
+    /// <summary>Units per page: a tag used across a thousand notes would otherwise make a page of megabytes.</summary>
+    public const int PageSize = 100;
+
+    public int PageNumber { get; private set; } = 1;
+    public int PageCount { get; private set; } = 1;
+
+    public IActionResult OnGet(string tags, string? match, int page = 1)
     {
         if (!TagQuery.TryParse(tags, match, out var query, out _))
         {
@@ -31,10 +39,18 @@ public sealed class TagModel(IContentIndex index) : PageModel
             return NotFound();
         }
 
+        PageCount = Math.Max(1, (units.Count + PageSize - 1) / PageSize);
+        if (page < 1 || page > PageCount)
+        {
+            return NotFound();
+        }
+
         Query = query;
+        PageNumber = page;
         UnitCount = units.Count;
         AllTags = snapshot.Tags;
-        Groups = units.GroupBy(u => u.Note).Select(g => new NoteUnits(g.Key, g.ToList())).ToList();
+        Groups = units.Skip((page - 1) * PageSize).Take(PageSize)
+            .GroupBy(u => u.Note).Select(g => new NoteUnits(g.Key, g.ToList())).ToList();
         return Page();
     }
 }
