@@ -25,6 +25,9 @@ public sealed class StartQuizInput
 /// <summary>Start a quiz from a note, a section, a tag, weak topics or due reviews; resume or review past ones.</summary>
 public sealed class IndexModel(IContentIndex index, SageStudyDb db, QuizBuilder builder) : PageModel
 {
+    /// <summary>With more notes than this the list offers whole notes only, so it stays usable; weak sections are still one click away on /progress.</summary>
+    public const int ListSectionsUpTo = 60;
+
     [BindProperty]
     public StartQuizInput Input { get; set; } = new();
 
