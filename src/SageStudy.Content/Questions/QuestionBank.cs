@@ -34,7 +34,8 @@ public static class QuestionBankBuilder
 {
     /// <param name="contentRoot">The content root; problem paths are relative to it.</param>
     /// <param name="questionFolder">The bank folder relative to <paramref name="contentRoot"/>, e.g. "quiz"; null for generated questions only.</param>
-    public static QuestionBank Build(ContentSnapshot snapshot, string contentRoot, string? questionFolder)
+    /// <param name="generate">Makes a note's generated questions; a caller may cache them per note.</param>
+    public static QuestionBank Build(ContentSnapshot snapshot, string contentRoot, string? questionFolder, Func<Note, IReadOnlyList<Question>>? generate = null)
     {
         var questions = new List<Question>();
         var problems = new List<ContentProblem>();
@@ -64,7 +65,7 @@ public static class QuestionBankBuilder
             }
         }
 
-        questions.AddRange(snapshot.Notes.SelectMany(QuestionGenerator.Generate));
+        questions.AddRange(snapshot.Notes.SelectMany(generate ?? QuestionGenerator.Generate));
         return new QuestionBank(questions, problems);
     }
 

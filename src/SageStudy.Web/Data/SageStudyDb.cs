@@ -51,8 +51,6 @@ public sealed class SageStudyDb(DbContextOptions<SageStudyDb> options) : Identit
             answer.HasOne<Learner>().WithMany().HasForeignKey(a => a.LearnerId).OnDelete(DeleteBehavior.Cascade);
             answer.HasIndex(a => new { a.LearnerId, a.AnsweredAt });
             answer.HasIndex(a => new { a.LearnerId, a.QuestionId });
-            // Lets /progress count right answers from the index alone.
-            answer.HasIndex(a => new { a.LearnerId, a.Correct });
         });
 
         model.Entity<ReviewState>(state =>

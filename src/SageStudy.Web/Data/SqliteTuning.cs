@@ -6,11 +6,12 @@ namespace SageStudy.Web.Data;
 /// <summary>
 /// Per-connection SQLite settings. In WAL mode, synchronous=NORMAL keeps every committed
 /// transaction through a crash or kill of the process (only an OS crash or power loss can drop the
-/// last ones) while sparing an fsync per answer recorded.
+/// last ones) while sparing an fsync per answer recorded; a busy timeout lets concurrent writers queue.
 /// </summary>
 public sealed class SqliteTuning : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA synchronous = NORMAL;";
+    // SQLite's own busy handler waits for the writer in small steps; without it the driver retries in 150 ms sleeps.
+    private const string Pragmas = "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

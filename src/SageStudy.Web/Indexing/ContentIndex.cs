@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 using SageStudy.Content;
 using SageStudy.Content.Questions;
@@ -30,6 +32,7 @@ public sealed class ContentIndex(
     ILogger<ContentIndex> logger) : IContentIndex
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly ConditionalWeakTable<Note, IReadOnlyList<Question>> _generated = new();
     private readonly ContentIndexBuilder _builder = new(new NoteParser(Rules(settings.Value), PortalUrls.Default));
     private ContentState _state = ContentState.Empty;
     private IReadOnlyDictionary<string, Note>? _stored;
@@ -56,6 +59,7 @@ public sealed class ContentIndex(
     public async Task<BuildStats> RebuildAsync(CancellationToken cancellationToken = default)
     {
         await _gate.WaitAsync(cancellationToken);
+        var started = Stopwatch.GetTimestamp();
         try
         {
             // The first build reuses what the database remembers; later ones what is in memory.
@@ -74,14 +78,23 @@ public sealed class ContentIndex(
             }
 
             var (snapshot, stats) = await Task.Run(() => _builder.Build(scan, known), cancellationToken);
-            var state = ContentState.From(snapshot, Root, settings.Value);
+            var parsed = Stopwatch.GetElapsedTime(started);
+            var state = await Task.Run(() => ContentState.From(snapshot, Root, settings.Value, GeneratedQuestions), cancellationToken);
+            var questioned = Stopwatch.GetElapsedTime(started);
 
             await store.SaveAsync(snapshot, known, cancellationToken);
             await store.SaveQuestionsAsync(snapshot, state.Questions, cancellationToken);
             _stored = null;
+            stats = stats with { Elapsed = Stopwatch.GetElapsedTime(started) };
+            logger.LogInformation(
+                "Indexed {Notes} notes and {Questions} questions from {Root} in {Elapsed} ms ({Parsed} parsed, {Reused} unchanged; " +
+                "reading and parsing {ParseMs} ms, questions {QuestionMs} ms, database {DatabaseMs} ms), {Problems} problems",
+                stats.Notes, state.Questions.All.Count, Root, (int)stats.Elapsed.TotalMilliseconds, stats.Parsed, stats.Reused,
+                (int)parsed.TotalMilliseconds, (int)(questioned - parsed).TotalMilliseconds, (int)(stats.Elapsed - questioned).TotalMilliseconds,
+                state.Problems.Count);
             Volatile.Write(ref _state, state);
             LastBuild = stats;
-            Log(state, stats);
+            LogProblems(state);
             Changed?.Invoke(snapshot);
             return stats;
         }
@@ -91,10 +104,11 @@ public sealed class ContentIndex(
         }
     }
 
-    private void Log(ContentState state, BuildStats stats)
+    /// <summary>Generated questions depend only on their note, so an unchanged note keeps the ones it had.</summary>
+    private IReadOnlyList<Question> GeneratedQuestions(Note note) => _generated.GetValue(note, QuestionGenerator.Generate);
+
+    private void LogProblems(ContentState state)
     {
-        logger.LogInformation("Indexed {Notes} notes and {Questions} questions from {Root} in {Elapsed} ms ({Parsed} parsed, {Reused} unchanged), {Problems} problems",
-            stats.Notes, state.Questions.All.Count, Root, (int)stats.Elapsed.TotalMilliseconds, stats.Parsed, stats.Reused, state.Problems.Count);
         foreach (var problem in state.Problems)
         {
             logger.LogWarning("Content problem: {Problem}", problem.ToString());
@@ -111,9 +125,9 @@ internal sealed record ContentState(ContentSnapshot Snapshot, QuestionBank Quest
     public static readonly ContentState Empty = new(ContentSnapshot.Empty, QuestionBank.Empty, ExamBlueprint.Empty, []);
 
     /// <summary>Adds the question bank and exam mapping to a snapshot, with every problem found on the way.</summary>
-    public static ContentState From(ContentSnapshot snapshot, string root, ContentSettings settings)
+    public static ContentState From(ContentSnapshot snapshot, string root, ContentSettings settings, Func<Note, IReadOnlyList<Question>>? generate = null)
     {
-        var questions = QuestionBankBuilder.Build(snapshot, root, settings.QuestionFolder);
+        var questions = QuestionBankBuilder.Build(snapshot, root, settings.QuestionFolder, generate);
         var blueprint = ExamBlueprint.Load(Path.Combine(root, settings.ExamDomainsFile), out var blueprintProblem);
         var problems = snapshot.Problems.Concat(questions.Problems).Concat(blueprintProblem is null ? [] : [blueprintProblem]).ToList();
         return new ContentState(snapshot, questions, blueprint, problems);

@@ -29,7 +29,7 @@ public sealed partial class NoteSearch(SageStudyDb db)
     [GeneratedRegex(@"[\p{L}\p{N}]+", RegexOptions.CultureInvariant)]
     private static partial Regex Word();
 
-    /// <summary>The words of the text as an FTS5 query: each quoted, all required, the last one a prefix.</summary>
+    /// <summary>The words of the text as an FTS5 query: each quoted, all required (stemming matches their other forms).</summary>
     public static string? ToFtsQuery(string? text)
     {
         var words = Word().Matches(text ?? "")
@@ -42,7 +42,7 @@ public sealed partial class NoteSearch(SageStudyDb db)
             return null;
         }
 
-        return string.Join(' ', words.Select((w, i) => i == words.Count - 1 ? $"\"{w}\"*" : $"\"{w}\""));
+        return string.Join(' ', words.Select(w => $"\"{w}\""));
     }
 
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default)

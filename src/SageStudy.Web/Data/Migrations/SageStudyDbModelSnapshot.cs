@@ -183,8 +183,6 @@ namespace SageStudy.Web.Data.Migrations
 
                     b.HasIndex("LearnerId", "AnsweredAt");
 
-                    b.HasIndex("LearnerId", "Correct");
-
                     b.HasIndex("LearnerId", "QuestionId");
 
                     b.ToTable("Answers");
