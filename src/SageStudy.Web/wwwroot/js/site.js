@@ -258,12 +258,27 @@
 
   var mermaidQueue = Promise.resolve();
 
-  function renderMermaid() {
-    if (!window.mermaid) {
+  var mermaidLoading = false;
+
+  /* The diagram library is large (about 3 MB), so only pages that have a diagram fetch it. */
+  function loadMermaid() {
+    if (mermaidLoading) {
       return;
     }
+    mermaidLoading = true;
+    var script = document.createElement('script');
+    script.src = '/lib/mermaid/mermaid.min.js';
+    script.addEventListener('load', renderMermaid);
+    document.body.appendChild(script);
+  }
+
+  function renderMermaid() {
     var nodes = document.querySelectorAll('pre.mermaid');
     if (!nodes.length) {
+      return;
+    }
+    if (!window.mermaid) {
+      loadMermaid();
       return;
     }
     var dark = isDark();
