@@ -38,8 +38,6 @@ public sealed record TagQuery(IReadOnlyList<string> Tags, TagMatch Match)
         return true;
     }
 
-    public string Path => string.Join(',', Tags);
-
     public override string ToString() =>
         string.Join(Match == TagMatch.All ? " and " : " or ", Tags.Select(t => "#" + t));
 }

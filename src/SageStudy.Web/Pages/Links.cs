@@ -14,6 +14,23 @@ public static class Links
 
     public static string Tag(string tag) => "/tags/" + Uri.EscapeDataString(tag);
 
+    /// <summary>A tag page for several tags ("/tags/exam-tip,gotcha?match=all"), optionally at a page number.</summary>
+    public static string Tags(Indexing.TagQuery query, int page = 1)
+    {
+        var parameters = new List<string>();
+        if (query.Match == TagMatch.All)
+        {
+            parameters.Add("match=all");
+        }
+
+        if (page > 1)
+        {
+            parameters.Add($"page={page}");
+        }
+
+        return "/tags/" + string.Join(',', query.Tags.Select(Uri.EscapeDataString)) + (parameters.Count == 0 ? "" : "?" + string.Join('&', parameters));
+    }
+
     public static string FolderTitle(string folder) =>
         folder.Length == 0 ? "Notes" : string.Join(" / ", folder.Split('/').Select(Capitalize));
 

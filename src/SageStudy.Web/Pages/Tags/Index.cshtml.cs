@@ -27,8 +27,7 @@ public sealed class IndexModel(IContentIndex index) : PageModel
                 return BadRequest();
             }
 
-            var match = query.Match == TagMatch.All ? "?match=all" : "";
-            return Redirect("/tags/" + Uri.EscapeDataString(query.Path).Replace("%2C", ",") + match);
+            return Redirect(Links.Tags(query));
         }
 
         Tags = index.Current.Tags;

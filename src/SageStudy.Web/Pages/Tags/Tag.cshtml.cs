@@ -17,7 +17,7 @@ public sealed class TagModel(IContentIndex index) : PageModel
     public IReadOnlyList<TagCount> AllTags { get; private set; } = [];
     public int UnitCount { get; private set; }
 
-    public string PageUrl(int page) => $"/tags/{Uri.EscapeDataString(Query.Path).Replace("%2C", ",")}?" + (Query.Match == TagMatch.All ? "match=all&" : "") + $"page={page}";
+    public string PageUrl(int page) => Links.Tags(Query, page);
 
     /// <summary>Units per page: a tag used across a thousand notes would otherwise make a page of megabytes.</summary>
     public const int PageSize = 100;
