@@ -38,7 +38,7 @@ builder.Services.AddDataProtection()
     .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Database.DataFolder(builder.Configuration), "keys")));
 builder.Services.AddHealthChecks().AddCheck<IndexReadyCheck>("index");
 builder.Services.AddProblemDetails();
-builder.Services.AddContentCaching();
+builder.Services.AddSingleton<RenderedPages>();
 builder.Services.AddRazorPages(options =>
 {
     options.Conventions.AuthorizeFolder("/Progress");
@@ -55,12 +55,12 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseSecurityHeaders();
+app.UseRenderedPages();
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseOutputCache();
 
 app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => true });
 app.MapContentApi();

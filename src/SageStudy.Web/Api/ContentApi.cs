@@ -35,7 +35,7 @@ public static class ContentApi
         api.MapGet("/tags", ListTags);
         api.MapGet("/tags/{tags}", GetTagged);
         api.MapGet("/problems", ListProblems);
-        api.MapGet("/search", Search).CacheOutput(ContentCaching.Policy);
+        api.MapGet("/search", Search).WithMetadata(new RenderedOncePerSnapshotAttribute());
         return app;
     }
 

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.OutputCaching;
 using SageStudy.Content;
 using SageStudy.Web.Indexing;
 using SageStudy.Web.Pages.Tags;
@@ -8,7 +7,7 @@ using SageStudy.Web.Pages.Tags;
 namespace SageStudy.Web.Pages.Cram;
 
 /// <summary>A cram sheet: every unit of the chosen tags across all notes, in note order, as one printable page.</summary>
-[OutputCache(PolicyName = ContentCaching.Policy)]
+[RenderedOncePerSnapshot]
 public sealed class IndexModel(IContentIndex index) : PageModel
 {
     private static readonly string[] DefaultTags = ["exam-tip", "gotcha"];

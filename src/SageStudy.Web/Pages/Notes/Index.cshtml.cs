@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.OutputCaching;
 using SageStudy.Content;
 using SageStudy.Web.Indexing;
 
@@ -10,7 +9,7 @@ public sealed record NoteCard(Note Note, IReadOnlyList<TagCount> UnitCounts);
 public sealed record FolderGroup(string Folder, IReadOnlyList<NoteCard> Notes);
 
 /// <summary>Home: every note grouped by folder, and every tag with its count.</summary>
-[OutputCache(PolicyName = ContentCaching.Policy)]
+[RenderedOncePerSnapshot]
 public sealed class IndexModel(IContentIndex index) : PageModel
 {
     public IReadOnlyList<FolderGroup> Folders { get; private set; } = [];

@@ -1,13 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.OutputCaching;
 using SageStudy.Content;
 using SageStudy.Web.Indexing;
 
 namespace SageStudy.Web.Pages.Notes;
 
 /// <summary>One note, rendered; or, with <c>?tag=</c>, only its units carrying those tags.</summary>
-[OutputCache(PolicyName = ContentCaching.Policy)]
+[RenderedOncePerSnapshot]
 public sealed class NoteModel(IContentIndex index) : PageModel
 {
     public Note Note { get; private set; } = null!;

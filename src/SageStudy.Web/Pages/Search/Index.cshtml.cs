@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.OutputCaching;
 using SageStudy.Content;
 using SageStudy.Web.Indexing;
 using SageStudy.Web.Search;
@@ -8,7 +7,7 @@ using SageStudy.Web.Search;
 namespace SageStudy.Web.Pages.Search;
 
 /// <summary>Search results, each linking to its section; filters by tag and folder.</summary>
-[OutputCache(PolicyName = ContentCaching.Policy)]
+[RenderedOncePerSnapshot]
 public sealed class IndexModel(NoteSearch search, IContentIndex index) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -1,13 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.OutputCaching;
 using SageStudy.Content;
 using SageStudy.Web.Indexing;
 
 namespace SageStudy.Web.Pages.Tags;
 
 /// <summary>All tags with their counts, and a form that combines several into one tag page.</summary>
-[OutputCache(PolicyName = ContentCaching.Policy)]
+[RenderedOncePerSnapshot]
 public sealed class IndexModel(IContentIndex index) : PageModel
 {
     public IReadOnlyList<TagCount> Tags { get; private set; } = [];

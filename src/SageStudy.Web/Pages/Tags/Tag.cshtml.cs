@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.OutputCaching;
 using SageStudy.Content;
 using SageStudy.Web.Indexing;
 
@@ -9,7 +8,7 @@ namespace SageStudy.Web.Pages.Tags;
 public sealed record NoteUnits(Note Note, IReadOnlyList<TaggedUnit> Units);
 
 /// <summary>Every unit with a tag (or several tags) across all notes, grouped by note.</summary>
-[OutputCache(PolicyName = ContentCaching.Policy)]
+[RenderedOncePerSnapshot]
 public sealed class TagModel(IContentIndex index) : PageModel
 {
     public TagQuery Query { get; private set; } = null!;
@@ -19,8 +18,8 @@ public sealed class TagModel(IContentIndex index) : PageModel
 
     public string PageUrl(int page) => Links.Tags(Query, page);
 
-    /// <summary>Units per page: a tag used across a thousand notes would otherwise make a page of megabytes.</summary>
-    public const int PageSize = 100;
+    /// <summary>Units per page: a tag used across a thousand notes would otherwise make a page of megabytes; 40 keeps it near 35 KB.</summary>
+    public const int PageSize = 40;
 
     public int PageNumber { get; private set; } = 1;
     public int PageCount { get; private set; } = 1;
