@@ -65,7 +65,7 @@ public static class QuestionBankBuilder
             }
         }
 
-        questions.AddRange(snapshot.Notes.SelectMany(generate ?? QuestionGenerator.Generate));
+        questions.AddRange(snapshot.Notes.AsParallel().AsOrdered().SelectMany(generate ?? QuestionGenerator.Generate));
         return new QuestionBank(questions, problems);
     }
 

@@ -1,5 +1,8 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using SageStudy.Content;
 using SageStudy.Content.Questions;
@@ -13,18 +16,29 @@ namespace SageStudy.Web.Indexing;
 /// </summary>
 public sealed class IndexStore(IServiceScopeFactory scopes, ILogger<IndexStore> logger)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
-
-    public async Task<IReadOnlyDictionary<string, Note>> LoadAsync(CancellationToken cancellationToken)
+    public IReadOnlyDictionary<string, Note> Load()
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<SageStudyDb>();
-        var notes = new Dictionary<string, Note>(StringComparer.Ordinal);
-        await foreach (var row in db.Notes.AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
+        db.Database.OpenConnection();
+        using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "SELECT Path, Parsed FROM Notes";
+        // UTF-8 straight from SQLite: half the memory of strings, and what the JSON reader wants.
+        var rows = new List<(string Path, byte[] Json)>();
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                rows.Add((reader.GetString(0), reader.GetFieldValue<byte[]>(1)));
+            }
+        }
+
+        var notes = new ConcurrentDictionary<string, Note>(StringComparer.Ordinal);
+        Parallel.ForEach(rows, row =>
         {
             try
             {
-                if (JsonSerializer.Deserialize<Note>(row.Parsed, Json) is { } note)
+                if (JsonSerializer.Deserialize(row.Json, NoteJson.Stored.Note) is { } note)
                 {
                     notes[row.Path] = note;
                 }
@@ -34,13 +48,13 @@ public sealed class IndexStore(IServiceScopeFactory scopes, ILogger<IndexStore> 
                 // A stale or damaged cache entry only costs a re-parse.
                 logger.LogInformation("Re-parsing {Path}: its stored index entry is unreadable ({Message})", row.Path, e.Message);
             }
-        }
+        });
 
         return notes;
     }
 
     /// <summary>Writes the notes that are not the very objects it was given as known, and drops removed ones.</summary>
-    public async Task SaveAsync(ContentSnapshot snapshot, IReadOnlyDictionary<string, Note> known, CancellationToken cancellationToken)
+    public void Save(ContentSnapshot snapshot, IReadOnlyDictionary<string, Note> known)
     {
         var changed = snapshot.Notes.Where(n => !known.TryGetValue(n.Path, out var k) || !ReferenceEquals(k, n)).ToList();
         var removed = known.Keys.Where(p => snapshot.Find(p) is null).ToList();
@@ -51,9 +65,9 @@ public sealed class IndexStore(IServiceScopeFactory scopes, ILogger<IndexStore> 
 
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<SageStudyDb>();
-        await db.Database.OpenConnectionAsync(cancellationToken);
+        db.Database.OpenConnection();
         var connection = db.Database.GetDbConnection();
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        using var transaction = connection.BeginTransaction();
 
         // Plain prepared statements: thousands of rows per build, where change tracking would only cost time.
         var deleteNote = Command(connection, transaction, "DELETE FROM Notes WHERE Path = $path", "$path");
@@ -70,100 +84,114 @@ public sealed class IndexStore(IServiceScopeFactory scopes, ILogger<IndexStore> 
             "$path", "$tag", "$kind", "$title", "$anchor", "$line");
 
         var now = DateTimeOffset.UtcNow.ToString("O");
-        foreach (var path in removed.Concat(changed.Select(n => n.Path)))
+        // A note the last build did not have has no rows to delete (on a first build, none has).
+        foreach (var path in removed.Concat(changed.Select(n => n.Path).Where(known.ContainsKey)))
         {
-            await Run(deleteNote, cancellationToken, path);
-            await Run(deleteTags, cancellationToken, path);
-            await Run(deleteSearch, cancellationToken, path);
+            Run(deleteNote, path);
+            Run(deleteTags, path);
+            Run(deleteSearch, path);
         }
 
         foreach (var note in changed)
         {
-            await Run(insertNote, cancellationToken, note.Path, note.Title, note.Folder, note.Hash, JsonSerializer.Serialize(note, Json), now);
+            Run(insertNote, note.Path, note.Title, note.Folder, note.Hash, JsonSerializer.Serialize(note, NoteJson.Stored.Note), now);
             foreach (var unit in note.Units)
             {
                 foreach (var tag in unit.Tags)
                 {
-                    await Run(insertTag, cancellationToken, note.Path, tag, unit.Kind.ToString().ToLowerInvariant(), unit.Title, unit.Anchor, unit.Line);
+                    Run(insertTag, note.Path, tag, unit.Kind.ToString().ToLowerInvariant(), unit.Title, unit.Anchor, unit.Line);
                 }
             }
 
             foreach (var section in SearchSections(note))
             {
-                await Run(insertSearch, cancellationToken, section.Title, note.Title, section.Text, note.Path, section.Anchor, note.Folder, section.Tags);
+                Run(insertSearch, section.Title, note.Title, section.Text, note.Path, section.Anchor, note.Folder, section.Tags);
             }
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        transaction.Commit();
     }
 
     /// <summary>
     /// Records every question's note, section and tags so progress can be grouped by topic,
     /// and marks questions that left the notes as retired rather than forgetting them.
+    /// Compares against what the previous build recorded, read from the database only at start-up.
     /// </summary>
-    public async Task SaveQuestionsAsync(ContentSnapshot snapshot, QuestionBank bank, CancellationToken cancellationToken)
+    public void SaveQuestions(ContentSnapshot snapshot, QuestionBank bank)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<SageStudyDb>();
-        var stored = await db.Questions.AsNoTracking().ToDictionaryAsync(q => q.Id, cancellationToken);
-        var now = DateTime.UtcNow;
-        var current = new HashSet<string>(StringComparer.Ordinal);
-        var changed = new List<QuestionRecord>();
-
+        db.Database.OpenConnection();
+        var connection = db.Database.GetDbConnection();
+        var stored = _recorded ?? ReadRecorded(connection);
+        var current = new Dictionary<string, RecordedQuestion>(bank.All.Count, StringComparer.Ordinal);
+        var changed = new List<(Question Question, RecordedQuestion Record)>();
         foreach (var question in bank.All)
         {
-            current.Add(question.Id);
             var note = snapshot.Find(question.Note);
-            var record = new QuestionRecord
-            {
-                Id = question.Id,
-                Note = question.Note,
-                Anchor = question.Anchor,
-                SectionTitle = note?.Headings.FirstOrDefault(h => h.Anchor == question.Anchor)?.Title
+            var record = new RecordedQuestion(
+                question.Note,
+                question.Anchor,
+                note?.Headings.FirstOrDefault(h => h.Anchor == question.Anchor)?.Title
                     ?? note?.Units.FirstOrDefault(u => u.Anchor == question.Anchor)?.Title
                     ?? question.Anchor,
-                Prompt = question.Prompt,
-                Source = question.Source.ToString().ToLowerInvariant(),
-                Tags = string.Join(' ', question.Tags),
-                UpdatedAt = now,
-            };
-
-            if (!stored.TryGetValue(question.Id, out var old) || old.Retired || old.Note != record.Note || old.Anchor != record.Anchor
-                || old.SectionTitle != record.SectionTitle || old.Prompt != record.Prompt || old.Tags != record.Tags)
+                question.Prompt,
+                string.Join(' ', question.Tags));
+            current[question.Id] = record;
+            if (!stored.TryGetValue(question.Id, out var old) || old != record)
             {
-                changed.Add(record);
+                changed.Add((question, record));
             }
         }
 
-        var retired = stored.Values.Where(q => !q.Retired && !current.Contains(q.Id)).Select(q => q.Id).ToList();
-        if (changed.Count == 0 && retired.Count == 0)
+        var retired = stored.Keys.Where(id => !current.ContainsKey(id)).ToList();
+        if (changed.Count > 0 || retired.Count > 0)
         {
-            return;
+            using var transaction = connection.BeginTransaction();
+            var upsert = Command(connection, transaction,
+                """
+                INSERT INTO Questions (Id, Note, Anchor, SectionTitle, Prompt, Source, Tags, Retired, UpdatedAt)
+                VALUES ($id, $note, $anchor, $title, $prompt, $source, $tags, 0, $at)
+                ON CONFLICT (Id) DO UPDATE SET Note = excluded.Note, Anchor = excluded.Anchor, SectionTitle = excluded.SectionTitle,
+                    Prompt = excluded.Prompt, Source = excluded.Source, Tags = excluded.Tags, Retired = 0, UpdatedAt = excluded.UpdatedAt
+                """,
+                "$id", "$note", "$anchor", "$title", "$prompt", "$source", "$tags", "$at");
+            var now = DateTime.UtcNow;
+            foreach (var (question, record) in changed)
+            {
+                Run(upsert, question.Id, record.Note, record.Anchor, record.SectionTitle, record.Prompt,
+                    question.Source.ToString().ToLowerInvariant(), record.Tags, now);
+            }
+
+            var retire = Command(connection, transaction, "UPDATE Questions SET Retired = 1, UpdatedAt = $at WHERE Id = $id", "$at", "$id");
+            foreach (var id in retired)
+            {
+                Run(retire, now, id);
+            }
+
+            transaction.Commit();
         }
 
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        var connection = db.Database.GetDbConnection();
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var upsert = Command(connection, transaction,
-            """
-            INSERT INTO Questions (Id, Note, Anchor, SectionTitle, Prompt, Source, Tags, Retired, UpdatedAt)
-            VALUES ($id, $note, $anchor, $title, $prompt, $source, $tags, 0, $at)
-            ON CONFLICT (Id) DO UPDATE SET Note = excluded.Note, Anchor = excluded.Anchor, SectionTitle = excluded.SectionTitle,
-                Prompt = excluded.Prompt, Source = excluded.Source, Tags = excluded.Tags, Retired = 0, UpdatedAt = excluded.UpdatedAt
-            """,
-            "$id", "$note", "$anchor", "$title", "$prompt", "$source", "$tags", "$at");
-        foreach (var q in changed)
+        _recorded = current;
+    }
+
+    /// <summary>What a question's row says about where it lives; equal records need no write.</summary>
+    private sealed record RecordedQuestion(string Note, string Anchor, string SectionTitle, string Prompt, string Tags);
+
+    private Dictionary<string, RecordedQuestion>? _recorded;
+
+    private static Dictionary<string, RecordedQuestion> ReadRecorded(DbConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT Id, Note, Anchor, SectionTitle, Prompt, Tags FROM Questions WHERE Retired = 0";
+        using var reader = command.ExecuteReader();
+        var recorded = new Dictionary<string, RecordedQuestion>(StringComparer.Ordinal);
+        while (reader.Read())
         {
-            await Run(upsert, cancellationToken, q.Id, q.Note, q.Anchor, q.SectionTitle, q.Prompt, q.Source, q.Tags, q.UpdatedAt);
+            recorded[reader.GetString(0)] = new RecordedQuestion(reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5));
         }
 
-        var retire = Command(connection, transaction, "UPDATE Questions SET Retired = 1, UpdatedAt = $at WHERE Id = $id", "$at", "$id");
-        foreach (var id in retired)
-        {
-            await Run(retire, cancellationToken, now, id);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
+        return recorded;
     }
 
     private sealed record SearchSection(string Anchor, string Title, string Text, string Tags);
@@ -211,13 +239,21 @@ public sealed class IndexStore(IServiceScopeFactory scopes, ILogger<IndexStore> 
         return command;
     }
 
-    private static Task<int> Run(DbCommand command, CancellationToken cancellationToken, params object[] values)
+    private static void Run(DbCommand command, params object[] values)
     {
         for (var i = 0; i < values.Length; i++)
         {
             command.Parameters[i].Value = values[i];
         }
 
-        return command.ExecuteNonQueryAsync(cancellationToken);
+        command.ExecuteNonQuery();
     }
+}
+
+/// <summary>Source-generated JSON for the stored notes: no reflection warm-up at start.</summary>
+[JsonSerializable(typeof(Note))]
+internal sealed partial class NoteJson : JsonSerializerContext
+{
+    /// <summary>The notes' HTML is stored, never embedded in a page, so it need not be escaped for one.</summary>
+    public static NoteJson Stored { get; } = new(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 }
