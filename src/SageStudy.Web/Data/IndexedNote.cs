@@ -23,3 +23,10 @@ public sealed class IndexedUnitTag
     public required string Anchor { get; set; }
     public int Line { get; set; }
 }
+
+/// <summary>A named fact about the last build, such as the question records' fingerprint.</summary>
+public sealed class IndexState
+{
+    public required string Name { get; set; }
+    public required string Value { get; set; }
+}

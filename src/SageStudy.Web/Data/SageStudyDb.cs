@@ -8,6 +8,7 @@ public sealed class SageStudyDb(DbContextOptions<SageStudyDb> options) : Identit
     public DbSet<IndexedNote> Notes => Set<IndexedNote>();
     public DbSet<IndexedUnitTag> UnitTags => Set<IndexedUnitTag>();
     public DbSet<QuestionRecord> Questions => Set<QuestionRecord>();
+    public DbSet<IndexState> IndexStates => Set<IndexState>();
     public DbSet<QuizSession> QuizSessions => Set<QuizSession>();
     public DbSet<QuizItem> QuizItems => Set<QuizItem>();
     public DbSet<Answer> Answers => Set<Answer>();
@@ -28,6 +29,12 @@ public sealed class SageStudyDb(DbContextOptions<SageStudyDb> options) : Identit
             tag.ToTable("UnitTags");
             tag.HasIndex(t => t.Tag);
             tag.HasIndex(t => t.NotePath);
+        });
+
+        model.Entity<IndexState>(state =>
+        {
+            state.ToTable("IndexState");
+            state.HasKey(s => s.Name);
         });
 
         model.Entity<QuestionRecord>(question =>

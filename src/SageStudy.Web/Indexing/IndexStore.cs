@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -115,21 +117,16 @@ public sealed class IndexStore(IServiceScopeFactory scopes, ILogger<IndexStore> 
     /// <summary>
     /// Records every question's note, section and tags so progress can be grouped by topic,
     /// and marks questions that left the notes as retired rather than forgetting them.
-    /// Compares against what the previous build recorded, read from the database only at start-up.
+    /// Compares against what the previous build recorded; at start-up a matching fingerprint
+    /// of all records stands in for reading thousands of rows back.
     /// </summary>
     public void SaveQuestions(ContentSnapshot snapshot, QuestionBank bank)
     {
-        using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<SageStudyDb>();
-        db.Database.OpenConnection();
-        var connection = db.Database.GetDbConnection();
-        var stored = _recorded ?? ReadRecorded(connection);
         var current = new Dictionary<string, RecordedQuestion>(bank.All.Count, StringComparer.Ordinal);
-        var changed = new List<(Question Question, RecordedQuestion Record)>();
         foreach (var question in bank.All)
         {
             var note = snapshot.Find(question.Note);
-            var record = new RecordedQuestion(
+            current[question.Id] = new RecordedQuestion(
                 question.Note,
                 question.Anchor,
                 note?.Headings.FirstOrDefault(h => h.Anchor == question.Anchor)?.Title
@@ -137,42 +134,79 @@ public sealed class IndexStore(IServiceScopeFactory scopes, ILogger<IndexStore> 
                     ?? question.Anchor,
                 question.Prompt,
                 string.Join(' ', question.Tags));
-            current[question.Id] = record;
-            if (!stored.TryGetValue(question.Id, out var old) || old != record)
-            {
-                changed.Add((question, record));
-            }
         }
 
-        var retired = stored.Keys.Where(id => !current.ContainsKey(id)).ToList();
-        if (changed.Count > 0 || retired.Count > 0)
+        var fingerprint = Fingerprint(current);
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SageStudyDb>();
+        db.Database.OpenConnection();
+        var connection = db.Database.GetDbConnection();
+        if (_recorded is null && StoredFingerprint(connection) == fingerprint)
         {
-            using var transaction = connection.BeginTransaction();
-            var upsert = Command(connection, transaction,
-                """
-                INSERT INTO Questions (Id, Note, Anchor, SectionTitle, Prompt, Source, Tags, Retired, UpdatedAt)
-                VALUES ($id, $note, $anchor, $title, $prompt, $source, $tags, 0, $at)
-                ON CONFLICT (Id) DO UPDATE SET Note = excluded.Note, Anchor = excluded.Anchor, SectionTitle = excluded.SectionTitle,
-                    Prompt = excluded.Prompt, Source = excluded.Source, Tags = excluded.Tags, Retired = 0, UpdatedAt = excluded.UpdatedAt
-                """,
-                "$id", "$note", "$anchor", "$title", "$prompt", "$source", "$tags", "$at");
-            var now = DateTime.UtcNow;
-            foreach (var (question, record) in changed)
-            {
-                Run(upsert, question.Id, record.Note, record.Anchor, record.SectionTitle, record.Prompt,
-                    question.Source.ToString().ToLowerInvariant(), record.Tags, now);
-            }
-
-            var retire = Command(connection, transaction, "UPDATE Questions SET Retired = 1, UpdatedAt = $at WHERE Id = $id", "$at", "$id");
-            foreach (var id in retired)
-            {
-                Run(retire, now, id);
-            }
-
-            transaction.Commit();
+            _recorded = current;
+            return;
         }
 
+        var stored = _recorded ?? ReadRecorded(connection);
+        var changed = current.Where(q => !stored.TryGetValue(q.Key, out var old) || old != q.Value).ToList();
+        var retired = stored.Keys.Where(id => !current.ContainsKey(id)).ToList();
+        if (changed.Count == 0 && retired.Count == 0 && _recorded is not null)
+        {
+            return;
+        }
+
+        using var transaction = connection.BeginTransaction();
+        var upsert = Command(connection, transaction,
+            """
+            INSERT INTO Questions (Id, Note, Anchor, SectionTitle, Prompt, Source, Tags, Retired, UpdatedAt)
+            VALUES ($id, $note, $anchor, $title, $prompt, $source, $tags, 0, $at)
+            ON CONFLICT (Id) DO UPDATE SET Note = excluded.Note, Anchor = excluded.Anchor, SectionTitle = excluded.SectionTitle,
+                Prompt = excluded.Prompt, Source = excluded.Source, Tags = excluded.Tags, Retired = 0, UpdatedAt = excluded.UpdatedAt
+            """,
+            "$id", "$note", "$anchor", "$title", "$prompt", "$source", "$tags", "$at");
+        var now = DateTime.UtcNow;
+        foreach (var (id, record) in changed)
+        {
+            var source = bank.Find(id)!.Source.ToString().ToLowerInvariant();
+            Run(upsert, id, record.Note, record.Anchor, record.SectionTitle, record.Prompt, source, record.Tags, now);
+        }
+
+        var retire = Command(connection, transaction, "UPDATE Questions SET Retired = 1, UpdatedAt = $at WHERE Id = $id", "$at", "$id");
+        foreach (var id in retired)
+        {
+            Run(retire, now, id);
+        }
+
+        var remember = Command(connection, transaction,
+            "INSERT INTO IndexState (Name, Value) VALUES ($name, $value) ON CONFLICT (Name) DO UPDATE SET Value = excluded.Value",
+            "$name", "$value");
+        Run(remember, QuestionsFingerprint, fingerprint);
+        transaction.Commit();
         _recorded = current;
+    }
+
+    private const string QuestionsFingerprint = "questions-fingerprint";
+
+    private static string Fingerprint(Dictionary<string, RecordedQuestion> records)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var (id, record) in records)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes($"{id}\n{record.Note}\n{record.Anchor}\n{record.SectionTitle}\n{record.Prompt}\n{record.Tags}\n"));
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    private static string? StoredFingerprint(DbConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT Value FROM IndexState WHERE Name = $name";
+        var name = command.CreateParameter();
+        name.ParameterName = "$name";
+        name.Value = QuestionsFingerprint;
+        command.Parameters.Add(name);
+        return command.ExecuteScalar() as string;
     }
 
     /// <summary>What a question's row says about where it lives; equal records need no write.</summary>

@@ -188,6 +188,20 @@ namespace SageStudy.Web.Data.Migrations
                     b.ToTable("Answers");
                 });
 
+            modelBuilder.Entity("SageStudy.Web.Data.IndexState", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("IndexState", (string)null);
+                });
+
             modelBuilder.Entity("SageStudy.Web.Data.IndexedNote", b =>
                 {
                     b.Property<string>("Path")
