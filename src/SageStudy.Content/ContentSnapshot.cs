@@ -23,6 +23,7 @@ public sealed class ContentSnapshot
     private readonly Dictionary<string, int> _position;
     private readonly Dictionary<string, List<TaggedUnit>> _byTag;
     private readonly Dictionary<string, List<(Note From, NoteLink Link)>> _backlinks;
+    private readonly List<IGrouping<string, Note>> _folders;
 
     public ContentSnapshot(IEnumerable<Note> notes, IReadOnlyList<ContentProblem> fileProblems, DateTimeOffset builtAt)
     {
@@ -63,6 +64,7 @@ public sealed class ContentSnapshot
             }
         }
 
+        _folders = Notes.GroupBy(n => n.Folder).ToList();
         Tags = _byTag
             .Select(p => new TagCount(p.Key, p.Value.Count))
             .OrderByDescending(t => t.Count)
@@ -78,7 +80,8 @@ public sealed class ContentSnapshot
 
     public Note? Find(string path) => _byPath.GetValueOrDefault(path);
 
-    public IEnumerable<IGrouping<string, Note>> NotesByFolder() => Notes.GroupBy(n => n.Folder);
+    /// <summary>The notes grouped by folder, in note order; grouped once, as every page's sidebar lists them.</summary>
+    public IReadOnlyList<IGrouping<string, Note>> NotesByFolder() => _folders;
 
     public IReadOnlyList<TaggedUnit> UnitsTagged(string tag) =>
         _byTag.TryGetValue(tag, out var units) ? units : [];

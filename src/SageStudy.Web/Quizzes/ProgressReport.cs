@@ -39,16 +39,19 @@ public sealed class ProgressReport(SageStudyDb db, IContentIndex index, TimeProv
     private const int MaxWeakTopics = 12;
     private static readonly Fsrs Scheduler = new();
 
+    /// <summary>What the report needs of one review state and its question, read without a date conversion where SQL can compare.</summary>
+    private sealed record StateRow(
+        string Note, string Anchor, string SectionTitle, string Tags, bool Retired,
+        double Stability, double Difficulty, DateTime LastAnsweredAt, bool IsDue, int Attempts, int CorrectCount, double RecentScore);
+
     public async Task<Progress> ForAsync(string learnerId, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var states = await db.ReviewStates.AsNoTracking()
+        var states = await db.ReviewStates
             .Where(s => s.LearnerId == learnerId)
-            .Join(db.Questions, s => s.QuestionId, q => q.Id, (s, q) => new
-            {
+            .Join(db.Questions, s => s.QuestionId, q => q.Id, (s, q) => new StateRow(
                 q.Note, q.Anchor, q.SectionTitle, q.Tags, q.Retired,
-                s.Stability, s.Difficulty, s.LastAnsweredAt, s.DueAt, s.Attempts, s.CorrectCount, s.RecentScore,
-            })
+                s.Stability, s.Difficulty, s.LastAnsweredAt, s.DueAt <= now, s.Attempts, s.CorrectCount, s.RecentScore))
             .ToListAsync(cancellationToken);
 
         var scored = states.Select(s => new
@@ -83,7 +86,7 @@ public sealed class ProgressReport(SageStudyDb db, IContentIndex index, TimeProv
         return new Progress(
             states.Sum(s => s.Attempts),
             states.Sum(s => s.CorrectCount),
-            states.Count(s => !s.Retired && s.DueAt <= now),
+            states.Count(s => !s.Retired && s.IsDue),
             sections.Where(s => s.Mastery < MasteredScore && !s.Retired).OrderBy(s => s.Mastery).Take(MaxWeakTopics).ToList(),
             notes,
             tags,

@@ -181,9 +181,9 @@ namespace SageStudy.Web.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("LearnerId", "AnsweredAt");
-
                     b.HasIndex("LearnerId", "QuestionId");
+
+                    b.HasIndex("LearnerId", "AnsweredAt", "Correct");
 
                     b.ToTable("Answers");
                 });
