@@ -31,6 +31,7 @@ else
     SIZES=(1000 10000); WRK_DURATION=10s; ANSWER_SECONDS=20; MODE="full (1,000 and 10,000 notes, 10 s wrk runs, 20 s of answers)"
 fi
 LEARNERS=32
+WARM_UP=5s
 SEQUENTIAL=200
 HISTORY_ANSWERS=10000
 HISTORY_QUESTIONS=500
@@ -225,6 +226,14 @@ run_wrk() {
     wrk "${args[@]}" "$url" | grep '^WRK ' || echo "WRK rps=0 p50_ms=0 p95_ms=0 p99_ms=0 non2xx3xx=? socket_errors=?"
 }
 
+# warm_up URL [COOKIE]: an unmeasured wrk run, so the portal's JIT has tiered up the request path as it
+# would have after its first minutes in service (nginx has nothing to warm up).
+warm_up() {
+    local args=(-t2 -c32 -d"$WARM_UP")
+    [[ -n ${2:-} ]] && args+=(-H "Cookie: $2")
+    wrk "${args[@]}" "$1" >/dev/null
+}
+
 # compare NAME PATH [COOKIE]: saves the app's page as a static file, then wrk on both.
 declare -A APP_RPS APP_P99 NGX_RPS NGX_P99 PAGE_BYTES RATIO WRK_ERRORS
 compare() {
@@ -235,8 +244,9 @@ compare() {
     status=$(curl "${curl_args[@]}" "$BASE$path")
     [[ $status == 200 ]] || die "$path answered $status, not 200"
     PAGE_BYTES[$name]=$(stat -c %s "$NG/www/$name.html")
-    log "wrk $path (${PAGE_BYTES[$name]} bytes): portal, then nginx with the same HTML"
+    log "wrk $path (${PAGE_BYTES[$name]} bytes): portal (after a $WARM_UP warm-up), then nginx with the same HTML"
     local app ngx
+    warm_up "$BASE$path" "$cookie"
     app=$(run_wrk "$BASE$path" "$cookie")
     echo "  portal: $app" >&2
     ngx=$(run_wrk "http://127.0.0.1:$NGINX_PORT/$name.html" "$cookie")
@@ -465,7 +475,8 @@ $TABLE
   time of \`hugo --quiet\` (median of 3 clean builds). The restart reuses the database with no file changed.
 - **Throughput**: \`wrk -t2 -c32 -d$WRK_DURATION --latency\` against the portal, then against nginx ($(echo "$NGINX_VERSION"),
   \`worker_processes auto\`, \`sendfile on\`, no compression) serving the very HTML the portal returned, saved as a
-  static file. The ratio is portal requests/s ÷ nginx requests/s. wrk, the portal and nginx share the same cores.
+  static file. The portal's run follows an unmeasured $WARM_UP wrk run, so its JIT has tiered up the request path
+  (nginx has nothing to warm up). The ratio is portal requests/s ÷ nginx requests/s. wrk, the portal and nginx share the same cores.
   Anonymous pages are as any visitor gets them (the portal's rendered-page cache included); \`/progress\` is sent with the
   signed-in learner's cookie to both.
 - **One request at a time**: 200 sequential requests after 20 warm-up ones, timed by the client over loopback, which

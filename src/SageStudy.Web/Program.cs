@@ -30,6 +30,7 @@ if (builder.Configuration.GetValue("Content:Watch", true))
 builder.Services.AddScoped<QuizBuilder>();
 builder.Services.AddScoped<AnswerRecorder>();
 builder.Services.AddScoped<ProgressReport>();
+builder.Services.AddSingleton<ProgressCache>();
 builder.Services.AddScoped<NoteSearch>();
 
 builder.Services.AddLearnerAccounts(builder.Configuration);

@@ -33,6 +33,25 @@ public class QuizFlowTests(QuizPortalFactory portal) : IClassFixture<QuizPortalF
         question.Answers.Select(a => ("chosen", a.ToString())).ToArray();
 
     [Fact]
+    public async Task Progress_counts_an_answer_the_moment_it_is_given_even_right_after_being_viewed()
+    {
+        var bank = await BankAsync();
+        var learner = await LearnerClient.RegisterAsync(portal, "fresh-progress@example.com");
+        var quiz = await learner.StartQuizAsync("tag:exam-tip", 2);
+
+        var before = await learner.Http.GetFromJsonAsync<JsonElement>("/api/progress");
+        Assert.Equal(0, before.GetProperty("answered").GetInt32());
+        Assert.Equal(HttpStatusCode.OK, (await learner.Http.GetAsync("/progress")).StatusCode);
+
+        var (questionId, token) = await learner.OpenQuestionAsync(quiz, 1);
+        await learner.PostAsync($"/quiz/{quiz}/1?handler=Check", token, Right(bank[questionId]));
+
+        var after = await learner.Http.GetFromJsonAsync<JsonElement>("/api/progress");
+        Assert.Equal(1, after.GetProperty("answered").GetInt32());
+        Assert.Equal(1, after.GetProperty("correct").GetInt32());
+    }
+
+    [Fact]
     public async Task Register_quiz_from_a_tag_answer_wrongly_and_progress_names_the_weak_topic_due_for_review()
     {
         var bank = await BankAsync();

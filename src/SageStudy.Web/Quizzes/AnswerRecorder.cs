@@ -25,7 +25,7 @@ public sealed record AnswerResult(AnswerOutcome Outcome, string Message = "", bo
 /// Stores each answer the moment it is given. Practice answers go straight into the learner's
 /// history and schedule; exam answers may change until the exam is finished, when all are graded.
 /// </summary>
-public sealed class AnswerRecorder(SageStudyDb db, IContentIndex index, TimeProvider clock)
+public sealed class AnswerRecorder(SageStudyDb db, IContentIndex index, ProgressCache progress, TimeProvider clock)
 {
     /// <summary>A right answer faster than this counts as Easy for the scheduler.</summary>
     public static readonly TimeSpan FastAnswer = TimeSpan.FromSeconds(10);
@@ -96,6 +96,7 @@ public sealed class AnswerRecorder(SageStudyDb db, IContentIndex index, TimeProv
         }
 
         await transaction.CommitAsync(cancellationToken);
+        progress.Forget(learnerId);
         return new AnswerResult(AnswerOutcome.Recorded, Correct: correct);
     }
 
@@ -122,6 +123,7 @@ public sealed class AnswerRecorder(SageStudyDb db, IContentIndex index, TimeProv
         }
 
         await transaction.CommitAsync(cancellationToken);
+        progress.Forget(learnerId);
         return true;
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SageStudy.Content;
 using SageStudy.Web.Data;
 using SageStudy.Web.Indexing;
 using SageStudy.Web.Progress;
@@ -30,7 +31,7 @@ public sealed record Progress(
 /// A learner's mastery per section, note and tag: recent accuracy (newer answers weigh more)
 /// blended with FSRS retrievability (how likely they still remember it today).
 /// </summary>
-public sealed class ProgressReport(SageStudyDb db, IContentIndex index, TimeProvider clock)
+public sealed class ProgressReport(SageStudyDb db, IContentIndex index, ProgressCache cache, TimeProvider clock)
 {
     /// <summary>Below this a topic counts as weak.</summary>
     public const double MasteredScore = 0.8;
@@ -47,6 +48,20 @@ public sealed class ProgressReport(SageStudyDb db, IContentIndex index, TimeProv
     public async Task<Progress> ForAsync(string learnerId, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        var snapshot = index.Current;
+        if (cache.TryGet(learnerId, snapshot.BuiltAt, now, out var cached))
+        {
+            return cached;
+        }
+
+        var version = cache.Version;
+        var progress = await ComputeAsync(learnerId, snapshot, now, cancellationToken);
+        cache.Store(learnerId, version, snapshot.BuiltAt, now, progress);
+        return progress;
+    }
+
+    private async Task<Progress> ComputeAsync(string learnerId, ContentSnapshot snapshot, DateTime now, CancellationToken cancellationToken)
+    {
         var states = await db.ReviewStates
             .Where(s => s.LearnerId == learnerId)
             .Join(db.Questions, s => s.QuestionId, q => q.Id, (s, q) => new StateRow(
@@ -61,7 +76,6 @@ public sealed class ProgressReport(SageStudyDb db, IContentIndex index, TimeProv
             Mastery = 0.6 * s.RecentScore + 0.4 * Scheduler.Retrievability(new MemoryState(s.Stability, s.Difficulty), Math.Max(0, (now - s.LastAnsweredAt).TotalDays)),
         }).ToList();
 
-        var snapshot = index.Current;
         var sections = scored
             .GroupBy(s => (s.Note, s.Anchor))
             .Select(g => new TopicMastery(g.Key.Note, g.Key.Anchor,

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SageStudy.Web.Data;
+using SageStudy.Web.Quizzes;
 
 namespace SageStudy.Web.Pages.Progress;
 
@@ -20,7 +21,7 @@ public sealed record ExportedAnswer(
     int? QuizId);
 
 /// <summary>"My data": every answer as JSON or CSV, and deleting the account with all its data.</summary>
-public sealed class DataModel(SageStudyDb db, UserManager<Learner> users, SignInManager<Learner> signIn) : PageModel
+public sealed class DataModel(SageStudyDb db, UserManager<Learner> users, SignInManager<Learner> signIn, ProgressCache progress) : PageModel
 {
     [BindProperty]
     public string? Password { get; set; }
@@ -71,6 +72,7 @@ public sealed class DataModel(SageStudyDb db, UserManager<Learner> users, SignIn
             throw new InvalidOperationException($"Deleting learner {learner.Id} failed: {string.Join("; ", result.Errors.Select(e => e.Description))}");
         }
 
+        progress.Forget(learner.Id);
         await signIn.SignOutAsync();
         return Redirect("/?deleted=1");
     }
