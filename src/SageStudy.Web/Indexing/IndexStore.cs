@@ -187,15 +187,17 @@ public sealed class IndexStore(IServiceScopeFactory scopes, ILogger<IndexStore> 
 
     private const string QuestionsFingerprint = "questions-fingerprint";
 
+    /// <summary>One hash over all records: hashing each record separately costs a call into the crypto library per question.</summary>
     private static string Fingerprint(Dictionary<string, RecordedQuestion> records)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var text = new StringBuilder();
         foreach (var (id, record) in records)
         {
-            hash.AppendData(Encoding.UTF8.GetBytes($"{id}\n{record.Note}\n{record.Anchor}\n{record.SectionTitle}\n{record.Prompt}\n{record.Tags}\n"));
+            text.Append(id).Append('\n').Append(record.Note).Append('\n').Append(record.Anchor).Append('\n')
+                .Append(record.SectionTitle).Append('\n').Append(record.Prompt).Append('\n').Append(record.Tags).Append('\n');
         }
 
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 
     private static string? StoredFingerprint(DbConnection connection)
