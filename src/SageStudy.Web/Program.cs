@@ -16,6 +16,8 @@ if (ContentCheck.IsRequested(args))
 }
 
 builder.Services.Configure<ContentSettings>(builder.Configuration.GetSection("Content"));
+// Naming the server tells an attacker what to try and costs bytes on every response.
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 builder.Services.AddDbContext<SageStudyDb>(options => options
     .UseSqlite(Database.ConnectionString(builder.Configuration))
     .AddInterceptors(new SqliteTuning()));

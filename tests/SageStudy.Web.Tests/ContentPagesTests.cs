@@ -241,4 +241,21 @@ public class ContentPagesTests : IClassFixture<ContentPagesTests.Notes>
         Assert.Contains("Linked from", html);
         Assert.Contains("href=\"/notes/mlops-deployment\">MLOps &amp; Deployment</a>", html);
     }
+
+    [Fact]
+    public async Task In_a_big_folder_the_sidebar_lists_the_notes_around_the_open_one_and_links_to_all()
+    {
+        using var portal = new PortalFactory();
+        for (var i = 1; i <= 80; i++)
+        {
+            portal.WithNote($"big/note-{i:00}.md", $"# Note {i:00}\n\n## Body\n\ntext\n");
+        }
+
+        var html = await portal.CreateClient().GetStringAsync("/notes/big/note-40");
+
+        Assert.Contains("<a href=\"/notes/big/note-40\" aria-current=\"page\">Note 40</a>", html);
+        Assert.Contains("href=\"/notes/big/note-35\"", html);
+        Assert.DoesNotContain("href=\"/notes/big/note-01\"", html);
+        Assert.Contains("All 80 notes in Big", html);
+    }
 }
