@@ -32,6 +32,7 @@ else
 fi
 LEARNERS=32
 WARM_UP=15s
+WRK_ROUNDS=3
 SEQUENTIAL=200
 HISTORY_ANSWERS=10000
 HISTORY_QUESTIONS=500
@@ -234,7 +235,14 @@ warm_up() {
     wrk "${args[@]}" "$1" >/dev/null
 }
 
-# compare NAME PATH [COOKIE]: saves the app's page as a static file, then wrk on both.
+# median_run LINE...: of several wrk result lines, the one with the median requests/s.
+median_run() {
+    printf '%s\n' "$@" | awk '{ for (i = 1; i <= NF; i++) if ($i ~ /^rps=/) print substr($i, 5), $0 }' |
+        sort -n | awk '{ lines[NR] = $0 } END { line = lines[int((NR + 1) / 2)]; sub(/^[^ ]* /, "", line); print line }'
+}
+
+# compare NAME PATH [COOKIE]: saves the app's page as a static file, then runs wrk on the portal and on
+# nginx in turn, $WRK_ROUNDS times, and keeps each side's median run: the shared cores' speed drifts.
 declare -A APP_RPS APP_P99 NGX_RPS NGX_P99 PAGE_BYTES RATIO WRK_ERRORS
 compare() {
     local name=$1 path=$2 cookie=${3:-}
@@ -244,13 +252,18 @@ compare() {
     status=$(curl "${curl_args[@]}" "$BASE$path")
     [[ $status == 200 ]] || die "$path answered $status, not 200"
     PAGE_BYTES[$name]=$(stat -c %s "$NG/www/$name.html")
-    log "wrk $path (${PAGE_BYTES[$name]} bytes): portal (after a $WARM_UP warm-up), then nginx with the same HTML"
-    local app ngx
+    log "wrk $path (${PAGE_BYTES[$name]} bytes): portal (after a $WARM_UP warm-up) and nginx with the same HTML, in turn, $WRK_ROUNDS times"
     warm_up "$BASE$path" "$cookie"
-    app=$(run_wrk "$BASE$path" "$cookie")
-    echo "  portal: $app" >&2
-    ngx=$(run_wrk "http://127.0.0.1:$NGINX_PORT/$name.html" "$cookie")
-    echo "  nginx:  $ngx" >&2
+    local apps=() ngxs=() round app ngx
+    for round in $(seq "$WRK_ROUNDS"); do
+        apps+=("$(run_wrk "$BASE$path" "$cookie")")
+        ngxs+=("$(run_wrk "http://127.0.0.1:$NGINX_PORT/$name.html" "$cookie")")
+        echo "  round $round: portal $(wrk_field "${apps[-1]}" rps)/s, nginx $(wrk_field "${ngxs[-1]}" rps)/s" >&2
+    done
+    app=$(median_run "${apps[@]}")
+    ngx=$(median_run "${ngxs[@]}")
+    echo "  portal (median): $app" >&2
+    echo "  nginx (median):  $ngx" >&2
     APP_RPS[$name]=$(wrk_field "$app" rps)
     APP_P99[$name]=$(wrk_field "$app" p99_ms)
     NGX_RPS[$name]=$(wrk_field "$ngx" rps)
@@ -476,7 +489,8 @@ $TABLE
 - **Throughput**: \`wrk -t2 -c32 -d$WRK_DURATION --latency\` against the portal, then against nginx ($(echo "$NGINX_VERSION"),
   \`worker_processes auto\`, \`sendfile on\`, no compression) serving the very HTML the portal returned, saved as a
   static file. The portal's run follows an unmeasured $WARM_UP wrk run, so its JIT has tiered up the request path
-  (nginx has nothing to warm up). The ratio is portal requests/s ÷ nginx requests/s. wrk, the portal and nginx share the same cores.
+  (nginx has nothing to warm up). Portal and nginx runs alternate $WRK_ROUNDS times and each side's median run is
+  reported, since the speed of shared cores drifts by ±20 % from minute to minute. The ratio is portal requests/s ÷ nginx requests/s. wrk, the portal and nginx share the same cores.
   Anonymous pages are as any visitor gets them (the portal's rendered-page cache included); \`/progress\` is sent with the
   signed-in learner's cookie to both.
 - **One request at a time**: 200 sequential requests after 20 warm-up ones, timed by the client over loopback, which

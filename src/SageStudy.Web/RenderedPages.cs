@@ -55,14 +55,14 @@ public sealed class RenderedPages(IContentIndex index, IOptionsMonitor<CookieAut
         }
 
         var generation = CurrentGeneration();
-        var key = string.Concat(request.Path.Value, request.QueryString.Value);
+        var key = request.QueryString.HasValue ? string.Concat(request.Path.Value, request.QueryString.Value) : request.Path.Value!;
         if (generation.Pages.TryGetValue(key, out var page))
         {
             var response = context.Response;
             response.StatusCode = StatusCodes.Status200OK;
             response.ContentType = page.ContentType;
             response.ContentLength = page.Body.Length;
-            await response.Body.WriteAsync(page.Body, context.RequestAborted);
+            await response.BodyWriter.WriteAsync(page.Body, context.RequestAborted);
             return;
         }
 
@@ -102,7 +102,7 @@ public sealed class RenderedPages(IContentIndex index, IOptionsMonitor<CookieAut
 
     private bool IsSignedIn(HttpRequest request) =>
         request.Headers.Authorization.Count > 0
-        || request.Cookies.ContainsKey(cookies.Get(IdentityConstants.ApplicationScheme).Cookie.Name!);
+        || (request.Headers.Cookie.Count > 0 && request.Cookies.ContainsKey(cookies.Get(IdentityConstants.ApplicationScheme).Cookie.Name!));
 
     /// <summary>Only a whole, successful guest page of a marked endpoint that set no cookie (an antiforgery token is per visitor).</summary>
     private static bool IsKeepable(HttpContext context) =>
