@@ -18,8 +18,8 @@ public sealed class TagModel(IContentIndex index) : PageModel
 
     public string PageUrl(int page) => Links.Tags(Query, page);
 
-    /// <summary>Units per page: a tag used across a thousand notes would otherwise make a page of megabytes; 20 keep it near 25 KB.</summary>
-    public const int PageSize = 20;
+    /// <summary>Units per page: a tag used across a thousand notes would otherwise make a page of megabytes; 15 keep it near 20 KB.</summary>
+    public const int PageSize = 15;
 
     public int PageNumber { get; private set; } = 1;
     public int PageCount { get; private set; } = 1;
