@@ -258,4 +258,24 @@ public class ContentPagesTests : IClassFixture<ContentPagesTests.Notes>
         Assert.DoesNotContain("href=\"/notes/big/note-01\"", html);
         Assert.Contains("All 80 notes in Big", html);
     }
+
+    [Fact]
+    public async Task A_tag_with_more_units_than_a_page_holds_is_paged_and_every_page_shows_its_own_units()
+    {
+        using var portal = new PortalFactory();
+        var sections = string.Concat(Enumerable.Range(1, 20).Select(i => $"## Topic {i:00} `#drill`\n\ntext {i}\n\n"));
+        portal.WithNote("many.md", "# Many\n\n" + sections);
+        var client = portal.CreateClient();
+
+        var first = await client.GetStringAsync("/tags/drill");
+        var second = await client.GetStringAsync("/tags/drill?page=2");
+
+        Assert.Contains("page 1 of 2", first);
+        Assert.Contains("href=\"/notes/many#topic-15\"", first);
+        Assert.DoesNotContain("href=\"/notes/many#topic-16\"", first);
+        Assert.Contains("page 2 of 2", second);
+        Assert.Contains("href=\"/notes/many#topic-16\"", second);
+        Assert.DoesNotContain("href=\"/notes/many#topic-01\"", second);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/tags/drill?page=3")).StatusCode);
+    }
 }

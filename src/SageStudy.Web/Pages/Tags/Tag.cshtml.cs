@@ -24,7 +24,8 @@ public sealed class TagModel(IContentIndex index) : PageModel
     public int PageNumber { get; private set; } = 1;
     public int PageCount { get; private set; } = 1;
 
-    public IActionResult OnGet(string tags, string? match, int page = 1)
+    /// <param name="pageNumber">From <c>?page=</c>; Razor Pages keeps the name "page" for the page's own route value.</param>
+    public IActionResult OnGet(string tags, string? match, [FromQuery(Name = "page")] int pageNumber = 1)
     {
         if (!TagQuery.TryParse(tags, match, out var query, out _))
         {
@@ -39,16 +40,16 @@ public sealed class TagModel(IContentIndex index) : PageModel
         }
 
         PageCount = Math.Max(1, (units.Count + PageSize - 1) / PageSize);
-        if (page < 1 || page > PageCount)
+        if (pageNumber < 1 || pageNumber > PageCount)
         {
             return NotFound();
         }
 
         Query = query;
-        PageNumber = page;
+        PageNumber = pageNumber;
         UnitCount = units.Count;
         AllTags = snapshot.Tags;
-        Groups = units.Skip((page - 1) * PageSize).Take(PageSize)
+        Groups = units.Skip((pageNumber - 1) * PageSize).Take(PageSize)
             .GroupBy(u => u.Note).Select(g => new NoteUnits(g.Key, g.ToList())).ToList();
         return Page();
     }
