@@ -24,6 +24,7 @@ public sealed class ContentSnapshot
     private readonly Dictionary<string, List<TaggedUnit>> _byTag;
     private readonly Dictionary<string, List<(Note From, NoteLink Link)>> _backlinks;
     private readonly List<IGrouping<string, Note>> _folders;
+    private readonly Dictionary<string, string> _folderTitles;
 
     public ContentSnapshot(IEnumerable<Note> notes, IReadOnlyList<ContentProblem> fileProblems, DateTimeOffset builtAt)
     {
@@ -65,6 +66,7 @@ public sealed class ContentSnapshot
         }
 
         _folders = Notes.GroupBy(n => n.Folder).ToList();
+        _folderTitles = _folders.ToDictionary(f => f.Key, f => FolderTitles.Of(f.Key, Notes), StringComparer.Ordinal);
         Tags = _byTag
             .Select(p => new TagCount(p.Key, p.Value.Count))
             .OrderByDescending(t => t.Count)
@@ -79,6 +81,9 @@ public sealed class ContentSnapshot
     public DateTimeOffset BuiltAt { get; }
 
     public Note? Find(string path) => _byPath.GetValueOrDefault(path);
+
+    /// <summary>How pages name a folder (see <see cref="FolderTitles"/>).</summary>
+    public string FolderTitle(string folder) => _folderTitles.GetValueOrDefault(folder) ?? FolderTitles.Of(folder, Notes);
 
     /// <summary>The notes grouped by folder, in note order; grouped once, as every page's sidebar lists them.</summary>
     public IReadOnlyList<IGrouping<string, Note>> NotesByFolder() => _folders;

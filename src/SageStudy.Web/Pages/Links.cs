@@ -30,10 +30,4 @@ public static class Links
 
         return "/tags/" + string.Join(',', query.Tags.Select(Uri.EscapeDataString)) + (parameters.Count == 0 ? "" : "?" + string.Join('&', parameters));
     }
-
-    public static string FolderTitle(string folder) =>
-        folder.Length == 0 ? "Notes" : string.Join(" / ", folder.Split('/').Select(Capitalize));
-
-    private static string Capitalize(string word) =>
-        word.Length == 0 ? word : char.ToUpperInvariant(word[0]) + word[1..].Replace('-', ' ');
 }

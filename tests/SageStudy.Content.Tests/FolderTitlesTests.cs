@@ -1,0 +1,35 @@
+using SageStudy.Content;
+
+namespace SageStudy.Content.Tests;
+
+public class FolderTitlesTests
+{
+    private static Note Note(string path, string title) =>
+        new NoteParser().Parse(path, $"# {title}\n", "hash", _ => true);
+
+    [Fact]
+    public void A_folder_is_spelt_as_the_notes_inside_it_spell_it()
+    {
+        var notes = new[] { Note("mlops/deploy", "MLOps & Deployment"), Note("data/prep", "Data Preparation") };
+
+        Assert.Equal("MLOps", FolderTitles.Of("mlops", notes));
+        Assert.Equal("Data", FolderTitles.Of("data", notes));
+    }
+
+    [Fact]
+    public void Without_a_note_that_names_it_a_folder_is_capitalised_and_hyphens_read_as_spaces()
+    {
+        var notes = new[] { Note("hands-on/lab-1", "First Lab"), Note("other/x", "Hands On Everything") };
+
+        Assert.Equal("Hands on", FolderTitles.Of("hands-on", notes));
+        Assert.Equal("Notes", FolderTitles.Of("", notes));
+    }
+
+    [Fact]
+    public void Only_whole_words_count_and_nested_folders_name_each_level()
+    {
+        var notes = new[] { Note("aws/sagemaker/train", "Amazon SageMaker Training"), Note("aws/sagemaker/xgboost", "Awsome XGBoost") };
+
+        Assert.Equal("Aws / SageMaker", FolderTitles.Of("aws/sagemaker", notes));
+    }
+}
