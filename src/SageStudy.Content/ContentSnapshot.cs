@@ -2,6 +2,9 @@ namespace SageStudy.Content;
 
 public sealed record TagCount(string Tag, int Count);
 
+/// <summary>A folder of notes, in note order; <see cref="Path"/> is "" for the content root.</summary>
+public sealed record NoteFolder(string Path, string Title, IReadOnlyList<Note> Notes);
+
 /// <summary>A unit with the note it belongs to, as the tag pages list it.</summary>
 public sealed record TaggedUnit(Note Note, Unit Unit);
 
@@ -23,8 +26,7 @@ public sealed class ContentSnapshot
     private readonly Dictionary<string, int> _position;
     private readonly Dictionary<string, List<TaggedUnit>> _byTag;
     private readonly Dictionary<string, List<(Note From, NoteLink Link)>> _backlinks;
-    private readonly List<IGrouping<string, Note>> _folders;
-    private readonly Dictionary<string, string> _folderTitles;
+    private readonly IReadOnlyDictionary<string, string> _folderTitles;
 
     public ContentSnapshot(IEnumerable<Note> notes, IReadOnlyList<ContentProblem> fileProblems, DateTimeOffset builtAt)
     {
@@ -65,8 +67,8 @@ public sealed class ContentSnapshot
             }
         }
 
-        _folders = Notes.GroupBy(n => n.Folder).ToList();
-        _folderTitles = _folders.ToDictionary(f => f.Key, f => FolderTitles.Of(f.Key, Notes), StringComparer.Ordinal);
+        _folderTitles = FolderTitles.Of(Notes);
+        Folders = Notes.GroupBy(n => n.Folder).Select(g => new NoteFolder(g.Key, _folderTitles[g.Key], g.ToList())).ToList();
         Tags = _byTag
             .Select(p => new TagCount(p.Key, p.Value.Count))
             .OrderByDescending(t => t.Count)
@@ -82,11 +84,11 @@ public sealed class ContentSnapshot
 
     public Note? Find(string path) => _byPath.GetValueOrDefault(path);
 
-    /// <summary>How pages name a folder (see <see cref="FolderTitles"/>).</summary>
-    public string FolderTitle(string folder) => _folderTitles.GetValueOrDefault(folder) ?? FolderTitles.Of(folder, Notes);
-
     /// <summary>The notes grouped by folder, in note order; grouped once, as every page's sidebar lists them.</summary>
-    public IReadOnlyList<IGrouping<string, Note>> NotesByFolder() => _folders;
+    public IReadOnlyList<NoteFolder> Folders { get; }
+
+    /// <summary>How pages name a folder holding notes (see <see cref="FolderTitles"/>).</summary>
+    public string FolderTitle(string folder) => _folderTitles.GetValueOrDefault(folder, folder);
 
     public IReadOnlyList<TaggedUnit> UnitsTagged(string tag) =>
         _byTag.TryGetValue(tag, out var units) ? units : [];

@@ -8,28 +8,47 @@ public static class FolderTitles
 {
     public const string Root = "Notes";
 
-    /// <param name="folder">A folder path under the content root, '/'-separated; "" for the root.</param>
-    /// <param name="notes">The notes, of which those inside the folder are looked at.</param>
-    public static string Of(string folder, IEnumerable<Note> notes)
+    /// <summary>The title of every folder holding notes, found in one pass over the notes.</summary>
+    public static IReadOnlyDictionary<string, string> Of(IEnumerable<Note> notes)
     {
-        if (folder.Length == 0)
+        // For each folder and parent folder, how a note inside it spells its name (null: none yet).
+        var spelt = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var note in notes)
         {
-            return Root;
+            foreach (var prefix in Prefixes(note.Folder))
+            {
+                if (!spelt.TryGetValue(prefix, out var found) || found is null)
+                {
+                    spelt[prefix] = SpeltIn(note.Title, NameOf(prefix));
+                }
+            }
         }
 
-        var segments = folder.Split('/');
-        var titles = new string[segments.Length];
-        var inside = notes.ToList();
-        for (var i = 0; i < segments.Length; i++)
+        var titles = new Dictionary<string, string>(StringComparer.Ordinal) { [""] = Root };
+        foreach (var folder in spelt.Keys)
         {
-            var prefix = string.Join('/', segments.Take(i + 1));
-            inside = inside.Where(n => n.Folder == prefix || n.Folder.StartsWith(prefix + "/", StringComparison.Ordinal)).ToList();
-            var name = segments[i].Replace('-', ' ');
-            titles[i] = inside.Select(n => SpeltIn(n.Title, name)).FirstOrDefault(t => t is not null) ?? Capitalise(name);
+            titles[folder] = string.Join(" / ", Prefixes(folder).Select(p => spelt[p] ?? Capitalise(NameOf(p))));
         }
 
-        return string.Join(" / ", titles);
+        return titles;
     }
+
+    /// <summary>"a/b/c" → "a", "a/b", "a/b/c".</summary>
+    private static IEnumerable<string> Prefixes(string folder)
+    {
+        for (var end = folder.IndexOf('/'); folder.Length > 0; end = folder.IndexOf('/', end + 1))
+        {
+            if (end < 0)
+            {
+                yield return folder;
+                yield break;
+            }
+
+            yield return folder[..end];
+        }
+    }
+
+    private static string NameOf(string folder) => folder[(folder.LastIndexOf('/') + 1)..].Replace('-', ' ');
 
     /// <summary>The word or phrase as the title writes it, if the title holds it as whole words.</summary>
     private static string? SpeltIn(string title, string name)

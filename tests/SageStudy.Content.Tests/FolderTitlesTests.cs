@@ -12,8 +12,8 @@ public class FolderTitlesTests
     {
         var notes = new[] { Note("mlops/deploy", "MLOps & Deployment"), Note("data/prep", "Data Preparation") };
 
-        Assert.Equal("MLOps", FolderTitles.Of("mlops", notes));
-        Assert.Equal("Data", FolderTitles.Of("data", notes));
+        Assert.Equal("MLOps", FolderTitles.Of(notes)["mlops"]);
+        Assert.Equal("Data", FolderTitles.Of(notes)["data"]);
     }
 
     [Fact]
@@ -21,8 +21,8 @@ public class FolderTitlesTests
     {
         var notes = new[] { Note("hands-on/lab-1", "First Lab"), Note("other/x", "Hands On Everything") };
 
-        Assert.Equal("Hands on", FolderTitles.Of("hands-on", notes));
-        Assert.Equal("Notes", FolderTitles.Of("", notes));
+        Assert.Equal("Hands on", FolderTitles.Of(notes)["hands-on"]);
+        Assert.Equal("Notes", FolderTitles.Of(notes)[""]);
     }
 
     [Fact]
@@ -30,6 +30,6 @@ public class FolderTitlesTests
     {
         var notes = new[] { Note("aws/sagemaker/train", "Amazon SageMaker Training"), Note("aws/sagemaker/xgboost", "Awsome XGBoost") };
 
-        Assert.Equal("Aws / SageMaker", FolderTitles.Of("aws/sagemaker", notes));
+        Assert.Equal("Aws / SageMaker", FolderTitles.Of(notes)["aws/sagemaker"]);
     }
 }

@@ -6,7 +6,7 @@ namespace SageStudy.Web.Pages.Notes;
 
 public sealed record NoteCard(Note Note, IReadOnlyList<TagCount> UnitCounts);
 
-public sealed record FolderGroup(string Folder, IReadOnlyList<NoteCard> Notes);
+public sealed record FolderGroup(string Folder, string Title, IReadOnlyList<NoteCard> Notes);
 
 /// <summary>Home: every note grouped by folder, and every tag with its count.</summary>
 [RenderedOncePerSnapshot]
@@ -19,8 +19,8 @@ public sealed class IndexModel(IContentIndex index) : PageModel
     public void OnGet()
     {
         var snapshot = index.Current;
-        Folders = snapshot.NotesByFolder()
-            .Select(f => new FolderGroup(f.Key, f.Select(n => new NoteCard(n, CountUnits(n))).ToList()))
+        Folders = snapshot.Folders
+            .Select(f => new FolderGroup(f.Path, f.Title, f.Notes.Select(n => new NoteCard(n, CountUnits(n))).ToList()))
             .ToList();
         Tags = snapshot.Tags;
         ProblemCount = index.Problems.Count;

@@ -10,6 +10,7 @@ namespace SageStudy.Web.Pages.Notes;
 public sealed class NoteModel(IContentIndex index) : PageModel
 {
     public Note Note { get; private set; } = null!;
+    public string FolderTitle { get; private set; } = "";
     public IReadOnlyList<Heading> Toc { get; private set; } = [];
     public IReadOnlyList<string> NoteUnitTags { get; private set; } = [];
     public IReadOnlyList<Note> LinkedFrom { get; private set; } = [];
@@ -37,6 +38,7 @@ public sealed class NoteModel(IContentIndex index) : PageModel
         }
 
         Note = note;
+        FolderTitle = snapshot.FolderTitle(note.Folder);
         Toc = note.Headings.Where(h => h.Level is 2 or 3).ToList();
         NoteUnitTags = note.Units.Where(u => u.Kind != UnitKind.Note).SelectMany(u => u.Tags).Distinct().Order(StringComparer.Ordinal).ToList();
         LinkedFrom = snapshot.LinksTo(note.Path).Select(l => l.From).DistinctBy(n => n.Path).ToList();

@@ -21,7 +21,7 @@ public sealed class IndexModel(NoteSearch search, IContentIndex index) : PageMod
 
     public IReadOnlyList<SearchHit> Hits { get; private set; } = [];
     public IReadOnlyList<TagCount> Tags => index.Current.Tags;
-    public IReadOnlyList<string> Folders => index.Current.Notes.Select(n => n.Folder).Where(f => f.Length > 0).Distinct().Order().ToList();
+    public IEnumerable<NoteFolder> Folders => index.Current.Folders.Where(f => f.Path.Length > 0);
 
     public async Task<IActionResult> OnGetAsync()
     {
