@@ -1,6 +1,9 @@
-namespace SageStudy.Browser.Tests;
+namespace SageStudy.Testing;
 
-/// <summary>Where the clone is: the shipped notes are copied from it and screenshots are written into it.</summary>
+/// <summary>
+/// Where the clone is: the shipped notes are copied from it and screenshots are written into it.
+/// Compiled into each test project that needs it (linked from tests/Shared).
+/// </summary>
 public static class Repository
 {
     public static string Root { get; } = FindRoot();

@@ -30,7 +30,7 @@ public sealed partial class KillAndRestartTests(ITestOutputHelper output) : IDis
     public async Task Every_acknowledged_answer_survives_two_sigkills_and_learners_stay_signed_in()
     {
         var content = Path.Combine(_folder, "content");
-        QuizPortalFactory.CopyShippedContent(content);
+        Repository.CopyShippedContent(content);
         var database = Path.Combine(_folder, "faults.db");
         using var app = new AppProcess(content, database);
         await app.StartAsync();
