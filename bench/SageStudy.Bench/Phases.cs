@@ -23,7 +23,7 @@ internal static class Phases
         {
             var scan = Time(best, round, "scan", () => new ContentScanner(root, ContentScanner.DefaultMaxNoteBytes, "quiz").Scan());
             var builder = new ContentIndexBuilder(new NoteParser());
-            var (snapshot, _) = Time(best, round, "parse", () => builder.Build(scan, new Dictionary<string, Note>()));
+            var snapshot = Time(best, round, "parse", () => builder.Build(scan, new Dictionary<string, Note>()).Snapshot);
             Time(best, round, "reuse", () => builder.Build(scan, snapshot.Notes.ToDictionary(n => n.Path, StringComparer.Ordinal)));
             Time(best, round, "question_bank", () => QuestionBankBuilder.Build(snapshot, root, "quiz"));
             var json = Time(best, round, "json_serialize", () => snapshot.Notes.Select(n => JsonSerializer.Serialize(n)).ToList());

@@ -5,7 +5,8 @@ namespace SageStudy.Content;
 /// <summary>How much work a build did: unchanged notes are reused, not parsed again.</summary>
 public sealed record BuildStats(int Notes, int Parsed, int Reused, int Problems, TimeSpan Elapsed);
 
-public sealed record BuildResult(ContentSnapshot Snapshot, BuildStats Stats);
+/// <param name="Parsed">The notes parsed in this build, with their HTML and search text; reused notes are not in it.</param>
+public sealed record BuildResult(ContentSnapshot Snapshot, BuildStats Stats, IReadOnlyList<ParsedNote> Parsed);
 
 /// <summary>Builds a snapshot from scanned files, re-parsing only what changed since the notes it already knows.</summary>
 public sealed class ContentIndexBuilder(NoteParser parser)
@@ -15,8 +16,8 @@ public sealed class ContentIndexBuilder(NoteParser parser)
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var paths = scan.Files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
         var notes = new ConcurrentBag<Note>();
+        var parsed = new ConcurrentBag<ParsedNote>();
         var problems = new ConcurrentBag<ContentProblem>(scan.Problems);
-        var parsed = 0;
 
         Parallel.ForEach(scan.Files, file =>
         {
@@ -30,8 +31,9 @@ public sealed class ContentIndexBuilder(NoteParser parser)
 
             try
             {
-                notes.Add(parser.Parse(file.Path, file.Text, file.Hash, paths.Contains));
-                Interlocked.Increment(ref parsed);
+                var result = parser.Parse(file.Path, file.Text, file.Hash, paths.Contains);
+                parsed.Add(result);
+                notes.Add(result.Note);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
@@ -57,8 +59,8 @@ public sealed class ContentIndexBuilder(NoteParser parser)
             .OrderBy(p => p.Path, StringComparer.Ordinal)
             .ToList();
         var snapshot = new ContentSnapshot(notes, fileProblems, DateTimeOffset.UtcNow);
-        var stats = new BuildStats(snapshot.Notes.Count, parsed, snapshot.Notes.Count - parsed, snapshot.Problems.Count,
+        var stats = new BuildStats(snapshot.Notes.Count, parsed.Count, snapshot.Notes.Count - parsed.Count, snapshot.Problems.Count,
             System.Diagnostics.Stopwatch.GetElapsedTime(started));
-        return new BuildResult(snapshot, stats);
+        return new BuildResult(snapshot, stats, parsed.ToList());
     }
 }

@@ -14,7 +14,8 @@ public enum UnitKind
 public sealed record Heading(string Anchor, string Title, int Level, IReadOnlyList<string> Tags, int Line);
 
 /// <summary>A tagged piece of a note: what the tag pages and the in-note filter list.</summary>
-public sealed record Unit(UnitKind Kind, string Title, string Anchor, IReadOnlyList<string> Tags, string Html, int Line);
+/// <param name="Anchor">Unique within the note; "" only for the note-level unit of its Tags line.</param>
+public sealed record Unit(UnitKind Kind, string Title, string Anchor, IReadOnlyList<string> Tags, int Line);
 
 /// <summary>A relative link from one note to another; <see cref="Target"/> is the target note's path.</summary>
 public sealed record NoteLink(string Href, string Target, string? Anchor, bool Resolved, int Line);
@@ -32,7 +33,10 @@ public sealed record SectionText(string Anchor, string Title, string Text);
 /// <summary>A problem found in a note that does not stop it from being served.</summary>
 public sealed record NoteWarning(int Line, string Message);
 
-/// <summary>Everything the portal knows about one note, computed once per content change.</summary>
+/// <summary>
+/// The outline of one note, computed once per content change: what every page, tag list and link
+/// check needs. Its HTML is a <see cref="NoteBody"/>, kept apart so the index held in memory stays small.
+/// </summary>
 public sealed record Note
 {
     /// <summary>Path under the content root, with '/' separators and without ".md".</summary>
@@ -42,15 +46,22 @@ public sealed record Note
     public required IReadOnlyList<Heading> Headings { get; init; }
     public required IReadOnlyList<Unit> Units { get; init; }
     public required IReadOnlyList<NoteLink> Links { get; init; }
-    public required IReadOnlyList<SectionText> Sections { get; init; }
     public required IReadOnlyList<NoteWarning> Warnings { get; init; }
     /// <summary>Lists of <c>**Term** - description</c> items, for generated questions.</summary>
     public required IReadOnlyList<TermList> TermLists { get; init; }
     /// <summary>Bold-lead blocks with the text under them, for generated questions.</summary>
     public required IReadOnlyList<TermPair> Blocks { get; init; }
-    public required string Html { get; init; }
     /// <summary>SHA-256 of the file's bytes: an unchanged hash means an unchanged note.</summary>
     public required string Hash { get; init; }
 
     public string Folder => NotePaths.FolderOf(Path);
 }
+
+/// <summary>A note's rendered HTML, and each tagged unit's HTML by the unit's anchor (without ids, as units are shown many to a page).</summary>
+public sealed record NoteBody(string Html, IReadOnlyDictionary<string, string> UnitHtml)
+{
+    public string HtmlOf(Unit unit) => UnitHtml.GetValueOrDefault(unit.Anchor, "");
+}
+
+/// <summary>What parsing one file gives: the note's outline, its HTML, and its sections' text for full-text search.</summary>
+public sealed record ParsedNote(Note Note, NoteBody Body, IReadOnlyList<SectionText> Sections);

@@ -23,7 +23,7 @@ public sealed partial class NoteParser(TagRules rules, PortalUrls urls)
 
     /// <param name="path">The note's path (content-relative, no ".md").</param>
     /// <param name="noteExists">Whether a note path exists, to tell resolved links from broken ones.</param>
-    public Note Parse(string path, string markdown, string hash, Func<string, bool> noteExists)
+    public ParsedNote Parse(string path, string markdown, string hash, Func<string, bool> noteExists)
     {
         var document = Markdown.Parse(markdown, NotePipeline.Pipeline);
         var slugger = new Slugger();
@@ -49,13 +49,14 @@ public sealed partial class NoteParser(TagRules rules, PortalUrls urls)
         var allUnits = new List<Unit>();
         if (noteTags.Count > 0)
         {
-            allUnits.Add(new Unit(UnitKind.Note, title, "", noteTags, "", 1));
+            allUnits.Add(new Unit(UnitKind.Note, title, "", noteTags, 1));
         }
 
+        allUnits.AddRange(units.Select(u => new Unit(u.Kind, u.Title, u.Anchor, u.Tags, u.Line + 1)));
         var unitRenderer = NoteHtml.CreateRenderer(new StringWriter(), urls);
-        allUnits.AddRange(units.Select(u => new Unit(u.Kind, u.Title, u.Anchor, u.Tags, RenderUnit(unitRenderer, u), u.Line + 1)));
+        var unitHtml = units.ToDictionary(u => u.Anchor, u => RenderUnit(unitRenderer, u), StringComparer.Ordinal);
 
-        return new Note
+        var note = new Note
         {
             Path = path,
             Title = title,
@@ -63,13 +64,12 @@ public sealed partial class NoteParser(TagRules rules, PortalUrls urls)
             Headings = headings.Select(h => new Heading(h.Anchor, h.Title, h.Level, h.Tags, h.Block.Line + 1)).ToList(),
             Units = allUnits,
             Links = links,
-            Sections = SectionTexts(document, headings),
             Warnings = FindWarnings(document, markdown),
             TermLists = termLists,
             Blocks = blocks,
-            Html = html,
             Hash = hash,
         };
+        return new ParsedNote(note, new NoteBody(html, unitHtml), SectionTexts(document, headings));
     }
 
     private sealed record PendingHeading(HeadingBlock Block, string Anchor, string Title, int Level, IReadOnlyList<string> Tags);

@@ -23,6 +23,7 @@ builder.Services.AddDbContext<SageStudyDb>(options => options
     .AddInterceptors(new SqliteTuning()));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<IndexStore>();
+builder.Services.AddSingleton<NoteBodies>();
 builder.Services.AddSingleton<ContentIndex>();
 builder.Services.AddSingleton<IContentIndex>(services => services.GetRequiredService<ContentIndex>());
 if (builder.Configuration.GetValue("Content:Watch", true))

@@ -5,7 +5,7 @@ namespace SageStudy.Content.Tests;
 public class FolderTitlesTests
 {
     private static Note Note(string path, string title) =>
-        new NoteParser().Parse(path, $"# {title}\n", "hash", _ => true);
+        new NoteParser().Parse(path, $"# {title}\n", "hash", _ => true).Note;
 
     [Fact]
     public void A_folder_is_spelt_as_the_notes_inside_it_spell_it()

@@ -6,6 +6,9 @@ namespace SageStudy.Content.Tests;
 public class NoteParserRuleTests
 {
     private static Note Parse(string markdown, Func<string, bool>? exists = null, string path = "folder/note") =>
+        Render(markdown, exists, path).Note;
+
+    private static ParsedNote Render(string markdown, Func<string, bool>? exists = null, string path = "folder/note") =>
         new NoteParser().Parse(path, markdown, "hash", exists ?? (_ => true));
 
     private static List<(UnitKind Kind, string Title)> UnitsTagged(Note note, string tag) =>
@@ -54,12 +57,13 @@ public class NoteParserRuleTests
     [Fact]
     public void A_section_covers_deeper_headings_and_ends_at_its_own_level()
     {
-        var note = Parse("# T\n\n## A `#x`\n\nbody a\n\n### A1\n\ninner\n\n## B\n\nbody b\n");
+        var parsed = Render("# T\n\n## A `#x`\n\nbody a\n\n### A1\n\ninner\n\n## B\n\nbody b\n");
+        var note = parsed.Note;
 
         var section = Assert.Single(note.Units);
         Assert.Equal((UnitKind.Section, "A", "a"), (section.Kind, section.Title, section.Anchor));
-        Assert.Contains("inner", section.Html);
-        Assert.DoesNotContain("body b", section.Html);
+        Assert.Contains("inner", parsed.Body.HtmlOf(section));
+        Assert.DoesNotContain("body b", parsed.Body.HtmlOf(section));
     }
 
     [Theory]
@@ -76,7 +80,7 @@ public class NoteParserRuleTests
     public void Aliases_come_from_configuration()
     {
         var rules = new TagRules(new Dictionary<string, string> { ["Traps"] = "#gotcha" });
-        var note = new NoteParser(rules, PortalUrls.Default).Parse("n", "# T\n\n## Traps\n\n## Exam Tips\n", "h", _ => true);
+        var note = new NoteParser(rules, PortalUrls.Default).Parse("n", "# T\n\n## Traps\n\n## Exam Tips\n", "h", _ => true).Note;
 
         Assert.Equal(["gotcha"], note.Units.SelectMany(u => u.Tags));
     }
@@ -84,12 +88,13 @@ public class NoteParserRuleTests
     [Fact]
     public void A_block_may_have_a_colon_and_ends_at_the_next_bold_lead_or_heading()
     {
-        var note = Parse("# T\n\n**Spot**: `#exam-tip`\n- cheap\n\nmore about spot\n\n**Other**\n- unrelated\n");
+        var parsed = Render("# T\n\n**Spot**: `#exam-tip`\n- cheap\n\nmore about spot\n\n**Other**\n- unrelated\n");
+        var note = parsed.Note;
 
         var block = Assert.Single(note.Units);
         Assert.Equal((UnitKind.Block, "Spot"), (block.Kind, block.Title));
-        Assert.Contains("more about spot", block.Html);
-        Assert.DoesNotContain("unrelated", block.Html);
+        Assert.Contains("more about spot", parsed.Body.HtmlOf(block));
+        Assert.DoesNotContain("unrelated", parsed.Body.HtmlOf(block));
     }
 
     [Fact]
@@ -103,22 +108,24 @@ public class NoteParserRuleTests
     [Fact]
     public void Tags_mark_the_innermost_list_item()
     {
-        var note = Parse("# T\n\n- outer `#a`\n  - inner `#b`\n  - plain\n");
+        var parsed = Render("# T\n\n- outer `#a`\n  - inner `#b`\n  - plain\n");
+        var note = parsed.Note;
 
         Assert.Equal([(UnitKind.Item, "outer")], UnitsTagged(note, "a"));
         Assert.Equal([(UnitKind.Item, "inner")], UnitsTagged(note, "b"));
-        Assert.Contains("inner", note.Units.Single(u => u.Title == "outer").Html);
+        Assert.Contains("inner", parsed.Body.HtmlOf(note.Units.Single(u => u.Title == "outer")));
     }
 
     [Fact]
     public void Tags_in_a_table_row_mark_that_row()
     {
-        var note = Parse("# T\n\n| Service | Use |\n| --- | --- |\n| Glue | ETL `#exam-tip` |\n| EMR | Spark |\n");
+        var parsed = Render("# T\n\n| Service | Use |\n| --- | --- |\n| Glue | ETL `#exam-tip` |\n| EMR | Spark |\n");
+        var note = parsed.Note;
 
         var row = Assert.Single(note.Units);
         Assert.Equal((UnitKind.Item, "Glue"), (row.Kind, row.Title));
-        Assert.Contains("<th>Service</th>", row.Html);
-        Assert.DoesNotContain("EMR", row.Html);
+        Assert.Contains("<th>Service</th>", parsed.Body.HtmlOf(row));
+        Assert.DoesNotContain("EMR", parsed.Body.HtmlOf(row));
     }
 
     [Fact]
@@ -160,20 +167,20 @@ public class NoteParserRuleTests
     [Fact]
     public void Front_matter_is_accepted_and_not_shown()
     {
-        var note = Parse("---\ntitle: From Front Matter\n---\n\nBody\n");
+        var note = Render("---\ntitle: From Front Matter\n---\n\nBody\n");
 
-        Assert.Equal("From Front Matter", note.Title);
-        Assert.DoesNotContain("title:", note.Html);
+        Assert.Equal("From Front Matter", note.Note.Title);
+        Assert.DoesNotContain("title:", note.Body.Html);
     }
 
     [Fact]
     public void Raw_html_is_shown_as_text_never_as_markup()
     {
-        var note = Parse("# T\n\n<script>alert(1)</script>\n\nInline <img src=x onerror=alert(1)>\n");
+        var note = Render("# T\n\n<script>alert(1)</script>\n\nInline <img src=x onerror=alert(1)>\n");
 
-        Assert.DoesNotContain("<script", note.Html);
-        Assert.DoesNotContain("<img", note.Html);
-        Assert.Contains("&lt;script&gt;", note.Html);
+        Assert.DoesNotContain("<script", note.Body.Html);
+        Assert.DoesNotContain("<img", note.Body.Html);
+        Assert.Contains("&lt;script&gt;", note.Body.Html);
     }
 
     [Theory]
@@ -187,45 +194,45 @@ public class NoteParserRuleTests
     [InlineData("![x](javascript:alert(1))")]
     public void Script_urls_are_dropped(string link)
     {
-        var note = Parse($"# T\n\n{link}\n");
+        var note = Render($"# T\n\n{link}\n");
 
-        Assert.DoesNotContain("href=\"javascript", note.Html, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("src=\"javascript", note.Html, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("=\"data:", note.Html, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("=\"vbscript", note.Html, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("<a href", note.Html);
+        Assert.DoesNotContain("href=\"javascript", note.Body.Html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("src=\"javascript", note.Body.Html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("=\"data:", note.Body.Html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("=\"vbscript", note.Body.Html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<a href", note.Body.Html);
     }
 
     [Fact]
     public void Note_links_resolve_relative_to_the_note_and_keep_their_anchor()
     {
-        var note = Parse("# T\n\n[a](../mlops/deploy.md#blue-green) [b](missing.md) [c](https://aws.amazon.com)\n",
+        var note = Render("# T\n\n[a](../mlops/deploy.md#blue-green) [b](missing.md) [c](https://aws.amazon.com)\n",
             exists: p => p == "mlops/deploy");
 
         Assert.Equal(
             [("mlops/deploy", "blue-green", true), ("folder/missing", null, false)],
-            note.Links.Select(l => (l.Target, l.Anchor, l.Resolved)));
-        Assert.Contains("href=\"/notes/mlops/deploy#blue-green\"", note.Html);
-        Assert.Contains("class=\"broken-link\"", note.Html);
-        Assert.Contains("href=\"https://aws.amazon.com\"", note.Html);
+            note.Note.Links.Select(l => (l.Target, l.Anchor, l.Resolved)));
+        Assert.Contains("href=\"/notes/mlops/deploy#blue-green\"", note.Body.Html);
+        Assert.Contains("class=\"broken-link\"", note.Body.Html);
+        Assert.Contains("href=\"https://aws.amazon.com\"", note.Body.Html);
     }
 
     [Fact]
     public void Mermaid_fences_become_diagrams_and_other_fences_keep_their_language()
     {
-        var note = Parse("# T\n\n```mermaid\ngraph TD; A-->B<script>\n```\n\n```python\nprint(1)\n```\n");
+        var note = Render("# T\n\n```mermaid\ngraph TD; A-->B<script>\n```\n\n```python\nprint(1)\n```\n");
 
-        Assert.Contains("<pre class=\"mermaid\">graph TD; A--&gt;B&lt;script&gt;", note.Html);
-        Assert.Contains("class=\"language-python\"", note.Html);
+        Assert.Contains("<pre class=\"mermaid\">graph TD; A--&gt;B&lt;script&gt;", note.Body.Html);
+        Assert.Contains("class=\"language-python\"", note.Body.Html);
     }
 
     [Fact]
     public void Task_lists_and_pipe_tables_render()
     {
-        var note = Parse("# T\n\n- [x] done\n- [ ] todo\n\n| a | b |\n|---|---|\n| 1 | 2 |\n");
+        var note = Render("# T\n\n- [x] done\n- [ ] todo\n\n| a | b |\n|---|---|\n| 1 | 2 |\n");
 
-        Assert.Contains("type=\"checkbox\"", note.Html);
-        Assert.Contains("<table>", note.Html);
+        Assert.Contains("type=\"checkbox\"", note.Body.Html);
+        Assert.Contains("<table>", note.Body.Html);
     }
 
     [Theory]

@@ -5,9 +5,10 @@ namespace SageStudy.Content.Tests;
 /// <summary>The tag rules as specified against the learner's own SageMaker note.</summary>
 public class NoteParserSeedTests
 {
-    private static readonly Note Seed = Parse();
+    private static readonly ParsedNote Parsed = Parse();
+    private static readonly Note Seed = Parsed.Note;
 
-    private static Note Parse()
+    private static ParsedNote Parse()
     {
         var markdown = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "seed-sagemaker.md"));
         return new NoteParser().Parse("sagemaker", markdown, "hash", _ => true);
@@ -60,8 +61,8 @@ public class NoteParserSeedTests
         Assert.Equal("built-in-algorithms", anchors["Built-in Algorithms"]);
         Assert.Equal("sagemaker-feature-store", anchors["SageMaker Feature Store"]);
         Assert.Equal("exam-tips", anchors["Exam Tips"]);
-        Assert.Contains("id=\"built-in-algorithms\"", Seed.Html);
-        Assert.Contains("href=\"#built-in-algorithms\"", Seed.Html);
+        Assert.Contains("id=\"built-in-algorithms\"", Parsed.Body.Html);
+        Assert.Contains("href=\"#built-in-algorithms\"", Parsed.Body.Html);
     }
 
     [Fact]
@@ -69,9 +70,9 @@ public class NoteParserSeedTests
     {
         var algorithms = Seed.Units.Single(u => u.Title == "Built-in Algorithms");
 
-        Assert.Contains("DeepAR", algorithms.Html);
-        Assert.Contains("Semantic Segmentation", algorithms.Html);
-        Assert.DoesNotContain("Training Jobs", algorithms.Html);
+        Assert.Contains("DeepAR", Parsed.Body.HtmlOf(algorithms));
+        Assert.Contains("Semantic Segmentation", Parsed.Body.HtmlOf(algorithms));
+        Assert.DoesNotContain("Training Jobs", Parsed.Body.HtmlOf(algorithms));
     }
 
     [Fact]
@@ -80,23 +81,23 @@ public class NoteParserSeedTests
         var spot = Seed.Units.Single(u => u.Title == "Managed Spot Training");
 
         Assert.Equal("managed-spot-training", spot.Anchor);
-        Assert.Contains("checkpoints", spot.Html);
-        Assert.DoesNotContain("Bayesian", spot.Html);
-        Assert.Contains("id=\"managed-spot-training\"", Seed.Html);
+        Assert.Contains("checkpoints", Parsed.Body.HtmlOf(spot));
+        Assert.DoesNotContain("Bayesian", Parsed.Body.HtmlOf(spot));
+        Assert.Contains("id=\"managed-spot-training\"", Parsed.Body.Html);
     }
 
     [Fact]
     public void Tags_render_as_chips_linking_to_their_tag_page()
     {
-        Assert.Contains("<a class=\"tag-chip\" data-tag=\"exam-tip\" href=\"/tags/exam-tip\">#exam-tip</a>", Seed.Html);
-        Assert.DoesNotContain("<code>#exam-tip</code>", Seed.Html);
+        Assert.Contains("<a class=\"tag-chip\" data-tag=\"exam-tip\" href=\"/tags/exam-tip\">#exam-tip</a>", Parsed.Body.Html);
+        Assert.DoesNotContain("<code>#exam-tip</code>", Parsed.Body.Html);
     }
 
     [Fact]
     public void Related_topic_links_become_portal_links()
     {
         Assert.Equal(["mlops-deployment", "model-training-evaluation"], Seed.Links.Select(l => l.Target));
-        Assert.Contains("href=\"/notes/mlops-deployment\"", Seed.Html);
+        Assert.Contains("href=\"/notes/mlops-deployment\"", Parsed.Body.Html);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public static class ContentCheck
         var root = Path.GetFullPath(folderArgument ?? settings.Root ?? ContentLocations.DefaultContentRoot());
 
         var scan = new ContentScanner(root, settings.MaxNoteBytes, settings.QuestionFolder).Scan();
-        var (snapshot, _) = new ContentIndexBuilder(new NoteParser(ContentIndex.Rules(settings), PortalUrls.Default)).Build(scan, new Dictionary<string, Note>());
+        var snapshot = new ContentIndexBuilder(new NoteParser(ContentIndex.Rules(settings), PortalUrls.Default)).Build(scan, new Dictionary<string, Note>()).Snapshot;
         var state = ContentState.From(snapshot, root, settings);
 
         foreach (var problem in state.Problems)

@@ -78,10 +78,10 @@ public sealed class ContentIndex(
                 return LastBuild!;
             }
 
-            var (snapshot, stats) = await Task.Run(() => _builder.Build(scan, known), cancellationToken);
+            var (snapshot, stats, parsedNotes) = await Task.Run(() => _builder.Build(scan, known), cancellationToken);
             var parsed = Stopwatch.GetElapsedTime(started);
             // Writing the notes and building the question bank need only the snapshot: on two cores they overlap.
-            var saving = Task.Run(() => store.Save(snapshot, known), cancellationToken);
+            var saving = Task.Run(() => store.Save(snapshot, known, parsedNotes), cancellationToken);
             var state = await Task.Run(() => ContentState.From(snapshot, Root, settings.Value, GeneratedQuestions), cancellationToken);
             var questioned = Stopwatch.GetElapsedTime(started);
             await saving;

@@ -55,10 +55,21 @@ public sealed class IndexStore(IServiceScopeFactory scopes, ILogger<IndexStore> 
         return notes;
     }
 
-    /// <summary>Writes the notes that are not the very objects it was given as known, and drops removed ones.</summary>
-    public void Save(ContentSnapshot snapshot, IReadOnlyDictionary<string, Note> known)
+    /// <summary>A note's HTML as last stored (newer than the caller's outline if the note changed since).</summary>
+    public NoteBody? LoadBody(string path)
     {
-        var changed = snapshot.Notes.Where(n => !known.TryGetValue(n.Path, out var k) || !ReferenceEquals(k, n)).ToList();
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SageStudyDb>();
+        db.Database.OpenConnection();
+        using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "SELECT Body FROM Notes WHERE Path = $path";
+        AddParameter(command, "$path", path);
+        return command.ExecuteScalar() is byte[] json ? JsonSerializer.Deserialize(json, NoteJson.Stored.NoteBody) : null;
+    }
+
+    /// <summary>Writes the notes parsed in this build with their HTML and search text, and drops removed ones.</summary>
+    public void Save(ContentSnapshot snapshot, IReadOnlyDictionary<string, Note> known, IReadOnlyList<ParsedNote> changed)
+    {
         var removed = known.Keys.Where(p => snapshot.Find(p) is null).ToList();
         if (changed.Count == 0 && removed.Count == 0)
         {
@@ -75,8 +86,8 @@ public sealed class IndexStore(IServiceScopeFactory scopes, ILogger<IndexStore> 
         var deleteNote = Command(connection, transaction, "DELETE FROM Notes WHERE Path = $path", "$path");
         var deleteTags = Command(connection, transaction, "DELETE FROM UnitTags WHERE NotePath = $path", "$path");
         var insertNote = Command(connection, transaction,
-            "INSERT INTO Notes (Path, Title, Folder, Hash, Parsed, IndexedAt) VALUES ($path, $title, $folder, $hash, $parsed, $at)",
-            "$path", "$title", "$folder", "$hash", "$parsed", "$at");
+            "INSERT INTO Notes (Path, Title, Folder, Hash, Parsed, Body, IndexedAt) VALUES ($path, $title, $folder, $hash, $parsed, $body, $at)",
+            "$path", "$title", "$folder", "$hash", "$parsed", "$body", "$at");
         var deleteSearch = Command(connection, transaction, "DELETE FROM SearchIndex WHERE note = $path", "$path");
         var insertSearch = Command(connection, transaction,
             "INSERT INTO SearchIndex (title, note_title, body, note, anchor, folder, tags) VALUES ($title, $noteTitle, $body, $path, $anchor, $folder, $tags)",
@@ -87,16 +98,18 @@ public sealed class IndexStore(IServiceScopeFactory scopes, ILogger<IndexStore> 
 
         var now = DateTimeOffset.UtcNow.ToString("O");
         // A note the last build did not have has no rows to delete (on a first build, none has).
-        foreach (var path in removed.Concat(changed.Select(n => n.Path).Where(known.ContainsKey)))
+        foreach (var path in removed.Concat(changed.Select(p => p.Note.Path).Where(known.ContainsKey)))
         {
             Run(deleteNote, path);
             Run(deleteTags, path);
             Run(deleteSearch, path);
         }
 
-        foreach (var note in changed)
+        foreach (var parsed in changed)
         {
-            Run(insertNote, note.Path, note.Title, note.Folder, note.Hash, JsonSerializer.Serialize(note, NoteJson.Stored.Note), now);
+            var note = parsed.Note;
+            Run(insertNote, note.Path, note.Title, note.Folder, note.Hash,
+                JsonSerializer.Serialize(note, NoteJson.Stored.Note), JsonSerializer.SerializeToUtf8Bytes(parsed.Body, NoteJson.Stored.NoteBody), now);
             foreach (var unit in note.Units)
             {
                 foreach (var tag in unit.Tags)
@@ -105,7 +118,7 @@ public sealed class IndexStore(IServiceScopeFactory scopes, ILogger<IndexStore> 
                 }
             }
 
-            foreach (var section in SearchSections(note))
+            foreach (var section in SearchSections(parsed))
             {
                 Run(insertSearch, section.Title, note.Title, section.Text, note.Path, section.Anchor, note.Folder, section.Tags);
             }
@@ -204,10 +217,7 @@ public sealed class IndexStore(IServiceScopeFactory scopes, ILogger<IndexStore> 
     {
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT Value FROM IndexState WHERE Name = $name";
-        var name = command.CreateParameter();
-        name.ParameterName = "$name";
-        name.Value = QuestionsFingerprint;
-        command.Parameters.Add(name);
+        AddParameter(command, "$name", QuestionsFingerprint);
         return command.ExecuteScalar() as string;
     }
 
@@ -236,10 +246,11 @@ public sealed class IndexStore(IServiceScopeFactory scopes, ILogger<IndexStore> 
     /// A section's tags for search filters: its heading's, the note's, and those of the units inside it,
     /// so "spot" filtered by #exam-tip finds the tagged block under an untagged heading.
     /// </summary>
-    private static IEnumerable<SearchSection> SearchSections(Note note)
+    private static IEnumerable<SearchSection> SearchSections(ParsedNote parsed)
     {
+        var note = parsed.Note;
         var headings = note.Headings;
-        foreach (var section in note.Sections)
+        foreach (var section in parsed.Sections)
         {
             var index = headings.ToList().FindIndex(h => h.Anchor == section.Anchor);
             var first = index < 0 ? 1 : headings[index].Line;
@@ -267,12 +278,18 @@ public sealed class IndexStore(IServiceScopeFactory scopes, ILogger<IndexStore> 
         command.CommandText = sql;
         foreach (var name in parameters)
         {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            command.Parameters.Add(parameter);
+            AddParameter(command, name, null);
         }
 
         return command;
+    }
+
+    private static void AddParameter(DbCommand command, string name, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
     }
 
     private static void Run(DbCommand command, params object[] values)
@@ -288,6 +305,7 @@ public sealed class IndexStore(IServiceScopeFactory scopes, ILogger<IndexStore> 
 
 /// <summary>Source-generated JSON for the stored notes: no reflection warm-up at start.</summary>
 [JsonSerializable(typeof(Note))]
+[JsonSerializable(typeof(NoteBody))]
 internal sealed partial class NoteJson : JsonSerializerContext
 {
     /// <summary>The notes' HTML is stored, never embedded in a page, so it need not be escaped for one.</summary>

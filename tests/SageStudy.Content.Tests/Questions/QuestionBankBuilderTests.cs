@@ -58,7 +58,7 @@ public sealed class QuestionBankBuilderTests : IDisposable
         var scan = new ContentScanner(_root, questionFolder: "quiz").Scan();
         var paths = scan.Files.Select(f => f.Path).ToHashSet();
         var parser = new NoteParser();
-        return new ContentSnapshot(scan.Files.Select(f => parser.Parse(f.Path, f.Text, f.Hash, paths.Contains)), scan.Problems, DateTimeOffset.UnixEpoch);
+        return new ContentSnapshot(scan.Files.Select(f => parser.Parse(f.Path, f.Text, f.Hash, paths.Contains).Note), scan.Problems, DateTimeOffset.UnixEpoch);
     }
 
     private QuestionBank Build(string? questionFolder = "quiz") => QuestionBankBuilder.Build(Snapshot(), _root, questionFolder);

@@ -11,7 +11,7 @@ public class QuestionGeneratorTests
         File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "seed-sagemaker.md"));
 
     private static Note Parse(string markdown, string path = "sagemaker") =>
-        new NoteParser().Parse(path, markdown, "hash", _ => true);
+        new NoteParser().Parse(path, markdown, "hash", _ => true).Note;
 
     private static IReadOnlyList<Question> Generate(string markdown) => QuestionGenerator.Generate(Parse(markdown));
 

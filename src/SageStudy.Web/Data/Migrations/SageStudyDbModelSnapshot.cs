@@ -207,6 +207,10 @@ namespace SageStudy.Web.Data.Migrations
                     b.Property<string>("Path")
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("Body")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
                     b.Property<string>("Folder")
                         .IsRequired()
                         .HasColumnType("TEXT");

@@ -7,9 +7,10 @@ namespace SageStudy.Web.Pages.Notes;
 
 /// <summary>One note, rendered; or, with <c>?tag=</c>, only its units carrying those tags.</summary>
 [RenderedOncePerSnapshot]
-public sealed class NoteModel(IContentIndex index) : PageModel
+public sealed class NoteModel(IContentIndex index, NoteBodies bodies) : PageModel
 {
     public Note Note { get; private set; } = null!;
+    public NoteBody Body { get; private set; } = null!;
     public string FolderTitle { get; private set; } = "";
     public IReadOnlyList<Heading> Toc { get; private set; } = [];
     public IReadOnlyList<string> NoteUnitTags { get; private set; } = [];
@@ -38,6 +39,7 @@ public sealed class NoteModel(IContentIndex index) : PageModel
         }
 
         Note = note;
+        Body = bodies.For(note);
         FolderTitle = snapshot.FolderTitle(note.Folder);
         Toc = note.Headings.Where(h => h.Level is 2 or 3).ToList();
         NoteUnitTags = note.Units.Where(u => u.Kind != UnitKind.Note).SelectMany(u => u.Tags).Distinct().Order(StringComparer.Ordinal).ToList();
