@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
@@ -18,39 +17,45 @@ namespace SageStudy.Web.Indexing;
 /// </summary>
 public sealed class IndexStore(IServiceScopeFactory scopes, ILogger<IndexStore> logger)
 {
+    /// <summary>The outlines of the notes stored by the last build; one that cannot be read is dropped, to be parsed again.</summary>
     public IReadOnlyDictionary<string, Note> Load()
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<SageStudyDb>();
         db.Database.OpenConnection();
-        using var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = "SELECT Path, Parsed FROM Notes";
-        // UTF-8 straight from SQLite: half the memory of strings, and what the JSON reader wants.
-        var rows = new List<(string Path, byte[] Json)>();
-        using (var reader = command.ExecuteReader())
+        var connection = db.Database.GetDbConnection();
+        var notes = new Dictionary<string, Note>(StringComparer.Ordinal);
+        var unreadable = new List<string>();
+        using (var command = connection.CreateCommand())
         {
+            command.CommandText = "SELECT Path, Parsed FROM Notes";
+            using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                rows.Add((reader.GetString(0), reader.GetFieldValue<byte[]>(1)));
+                var path = reader.GetString(0);
+                try
+                {
+                    if (StoredOutline.Read(reader.GetFieldValue<byte[]>(1)) is { } note && note.Path == path)
+                    {
+                        notes[path] = note;
+                        continue;
+                    }
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    logger.LogInformation("Re-parsing {Path}: its stored outline is damaged ({Message})", path, e.Message);
+                }
+
+                unreadable.Add(path);
             }
         }
 
-        var notes = new ConcurrentDictionary<string, Note>(StringComparer.Ordinal);
-        Parallel.ForEach(rows, row =>
+        if (unreadable.Count > 0)
         {
-            try
-            {
-                if (JsonSerializer.Deserialize(row.Json, NoteJson.Stored.Note) is { } note)
-                {
-                    notes[row.Path] = note;
-                }
-            }
-            catch (JsonException e)
-            {
-                // A stale or damaged cache entry only costs a re-parse.
-                logger.LogInformation("Re-parsing {Path}: its stored index entry is unreadable ({Message})", row.Path, e.Message);
-            }
-        });
+            using var transaction = connection.BeginTransaction();
+            DeleteRows(connection, transaction, unreadable);
+            transaction.Commit();
+        }
 
         return notes;
     }
@@ -83,12 +88,9 @@ public sealed class IndexStore(IServiceScopeFactory scopes, ILogger<IndexStore> 
         using var transaction = connection.BeginTransaction();
 
         // Plain prepared statements: thousands of rows per build, where change tracking would only cost time.
-        var deleteNote = Command(connection, transaction, "DELETE FROM Notes WHERE Path = $path", "$path");
-        var deleteTags = Command(connection, transaction, "DELETE FROM UnitTags WHERE NotePath = $path", "$path");
         var insertNote = Command(connection, transaction,
             "INSERT INTO Notes (Path, Title, Folder, Hash, Parsed, Body, IndexedAt) VALUES ($path, $title, $folder, $hash, $parsed, $body, $at)",
             "$path", "$title", "$folder", "$hash", "$parsed", "$body", "$at");
-        var deleteSearch = Command(connection, transaction, "DELETE FROM SearchIndex WHERE note = $path", "$path");
         var insertSearch = Command(connection, transaction,
             "INSERT INTO SearchIndex (title, note_title, body, note, anchor, folder, tags) VALUES ($title, $noteTitle, $body, $path, $anchor, $folder, $tags)",
             "$title", "$noteTitle", "$body", "$path", "$anchor", "$folder", "$tags");
@@ -98,18 +100,13 @@ public sealed class IndexStore(IServiceScopeFactory scopes, ILogger<IndexStore> 
 
         var now = DateTimeOffset.UtcNow.ToString("O");
         // A note the last build did not have has no rows to delete (on a first build, none has).
-        foreach (var path in removed.Concat(changed.Select(p => p.Note.Path).Where(known.ContainsKey)))
-        {
-            Run(deleteNote, path);
-            Run(deleteTags, path);
-            Run(deleteSearch, path);
-        }
+        DeleteRows(connection, transaction, removed.Concat(changed.Select(p => p.Note.Path).Where(known.ContainsKey)));
 
         foreach (var parsed in changed)
         {
             var note = parsed.Note;
             Run(insertNote, note.Path, note.Title, note.Folder, note.Hash,
-                JsonSerializer.Serialize(note, NoteJson.Stored.Note), JsonSerializer.SerializeToUtf8Bytes(parsed.Body, NoteJson.Stored.NoteBody), now);
+                StoredOutline.Write(note), JsonSerializer.SerializeToUtf8Bytes(parsed.Body, NoteJson.Stored.NoteBody), now);
             foreach (var unit in note.Units)
             {
                 foreach (var tag in unit.Tags)
@@ -271,6 +268,19 @@ public sealed class IndexStore(IServiceScopeFactory scopes, ILogger<IndexStore> 
         }
     }
 
+    private static void DeleteRows(DbConnection connection, DbTransaction transaction, IEnumerable<string> paths)
+    {
+        var deleteNote = Command(connection, transaction, "DELETE FROM Notes WHERE Path = $path", "$path");
+        var deleteTags = Command(connection, transaction, "DELETE FROM UnitTags WHERE NotePath = $path", "$path");
+        var deleteSearch = Command(connection, transaction, "DELETE FROM SearchIndex WHERE note = $path", "$path");
+        foreach (var path in paths)
+        {
+            Run(deleteNote, path);
+            Run(deleteTags, path);
+            Run(deleteSearch, path);
+        }
+    }
+
     private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, params string[] parameters)
     {
         var command = connection.CreateCommand();
@@ -303,11 +313,10 @@ public sealed class IndexStore(IServiceScopeFactory scopes, ILogger<IndexStore> 
     }
 }
 
-/// <summary>Source-generated JSON for the stored notes: no reflection warm-up at start.</summary>
-[JsonSerializable(typeof(Note))]
+/// <summary>Source-generated JSON for the notes' stored HTML.</summary>
 [JsonSerializable(typeof(NoteBody))]
 internal sealed partial class NoteJson : JsonSerializerContext
 {
-    /// <summary>The notes' HTML is stored, never embedded in a page, so it need not be escaped for one.</summary>
+    /// <summary>The HTML is stored, never embedded in a page, so it need not be escaped for one.</summary>
     public static NoteJson Stored { get; } = new(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 }

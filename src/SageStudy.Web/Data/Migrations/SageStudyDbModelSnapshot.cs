@@ -222,9 +222,9 @@ namespace SageStudy.Web.Data.Migrations
                     b.Property<DateTimeOffset>("IndexedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Parsed")
+                    b.Property<byte[]>("Parsed")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Title")
                         .IsRequired()

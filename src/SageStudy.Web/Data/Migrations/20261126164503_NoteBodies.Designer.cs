@@ -11,7 +11,7 @@ using SageStudy.Web.Data;
 namespace SageStudy.Web.Data.Migrations
 {
     [DbContext(typeof(SageStudyDb))]
-    [Migration("20261126163829_NoteBodies")]
+    [Migration("20261126164503_NoteBodies")]
     partial class NoteBodies
     {
         /// <inheritdoc />
@@ -225,9 +225,9 @@ namespace SageStudy.Web.Data.Migrations
                     b.Property<DateTimeOffset>("IndexedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Parsed")
+                    b.Property<byte[]>("Parsed")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Title")
                         .IsRequired()

@@ -10,8 +10,17 @@ namespace SageStudy.Web.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            // Stored notes predate their HTML being kept apart: dropping the cached index makes the next start parse every file again.
+            // Stored notes predate the binary outline and their HTML kept apart: dropping the cached
+            // index makes the next start parse every file again.
             migrationBuilder.Sql("DELETE FROM Notes; DELETE FROM UnitTags; DELETE FROM SearchIndex;");
+            migrationBuilder.AlterColumn<byte[]>(
+                name: "Parsed",
+                table: "Notes",
+                type: "BLOB",
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "TEXT");
+
             migrationBuilder.AddColumn<byte[]>(
                 name: "Body",
                 table: "Notes",
@@ -26,6 +35,14 @@ namespace SageStudy.Web.Data.Migrations
             migrationBuilder.DropColumn(
                 name: "Body",
                 table: "Notes");
+
+            migrationBuilder.AlterColumn<string>(
+                name: "Parsed",
+                table: "Notes",
+                type: "TEXT",
+                nullable: false,
+                oldClrType: typeof(byte[]),
+                oldType: "BLOB");
         }
     }
 }

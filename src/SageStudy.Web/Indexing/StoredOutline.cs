@@ -1,0 +1,130 @@
+using System.Text;
+using SageStudy.Content;
+
+namespace SageStudy.Web.Indexing;
+
+/// <summary>
+/// A note's outline in the compact binary form the database keeps. Every start reads all of them, so
+/// the reader is plain code compiled ahead of time: JSON spent most of a restart in its warm-up.
+/// </summary>
+internal static class StoredOutline
+{
+    /// <summary>Bumped whenever the layout changes; an outline of another version is parsed again from its file.</summary>
+    private const byte Version = 1;
+
+    public static byte[] Write(Note note)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(Version);
+            writer.Write(note.Path);
+            writer.Write(note.Title);
+            writer.Write(note.Hash);
+            WriteStrings(writer, note.Tags);
+            WriteList(writer, note.Headings, (w, h) =>
+            {
+                w.Write(h.Anchor);
+                w.Write(h.Title);
+                w.Write(h.Level);
+                WriteStrings(w, h.Tags);
+                w.Write(h.Line);
+            });
+            WriteList(writer, note.Units, (w, u) =>
+            {
+                w.Write((byte)u.Kind);
+                w.Write(u.Title);
+                w.Write(u.Anchor);
+                WriteStrings(w, u.Tags);
+                w.Write(u.Line);
+            });
+            WriteList(writer, note.Links, (w, l) =>
+            {
+                w.Write(l.Href);
+                w.Write(l.Target);
+                w.Write(l.Anchor is not null);
+                if (l.Anchor is not null)
+                {
+                    w.Write(l.Anchor);
+                }
+
+                w.Write(l.Resolved);
+                w.Write(l.Line);
+            });
+            WriteList(writer, note.Warnings, (w, warning) =>
+            {
+                w.Write(warning.Line);
+                w.Write(warning.Message);
+            });
+            WriteList(writer, note.TermLists, (w, list) =>
+            {
+                w.Write(list.Anchor);
+                w.Write(list.SectionTitle);
+                WriteList(w, list.Pairs, WritePair);
+            });
+            WriteList(writer, note.Blocks, WritePair);
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>The stored outline, or null when it was written by another version of this layout.</summary>
+    public static Note? Read(byte[] bytes)
+    {
+        using var reader = new BinaryReader(new MemoryStream(bytes, writable: false), Encoding.UTF8);
+        if (reader.ReadByte() != Version)
+        {
+            return null;
+        }
+
+        return new Note
+        {
+            Path = reader.ReadString(),
+            Title = reader.ReadString(),
+            Hash = reader.ReadString(),
+            Tags = ReadStrings(reader),
+            Headings = ReadList(reader, r => new Heading(r.ReadString(), r.ReadString(), r.ReadInt32(), ReadStrings(r), r.ReadInt32())),
+            Units = ReadList(reader, r => new Unit((UnitKind)r.ReadByte(), r.ReadString(), r.ReadString(), ReadStrings(r), r.ReadInt32())),
+            Links = ReadList(reader, r => new NoteLink(r.ReadString(), r.ReadString(), r.ReadBoolean() ? r.ReadString() : null, r.ReadBoolean(), r.ReadInt32())),
+            Warnings = ReadList(reader, r => new NoteWarning(r.ReadInt32(), r.ReadString())),
+            TermLists = ReadList(reader, r => new TermList(r.ReadString(), r.ReadString(), ReadList(r, ReadPair))),
+            Blocks = ReadList(reader, ReadPair),
+        };
+    }
+
+    private static void WritePair(BinaryWriter writer, TermPair pair)
+    {
+        writer.Write(pair.Term);
+        writer.Write(pair.Description);
+        WriteStrings(writer, pair.Tags);
+        writer.Write(pair.Anchor);
+    }
+
+    private static TermPair ReadPair(BinaryReader reader) =>
+        new(reader.ReadString(), reader.ReadString(), ReadStrings(reader), reader.ReadString());
+
+    private static void WriteStrings(BinaryWriter writer, IReadOnlyList<string> strings) =>
+        WriteList(writer, strings, (w, s) => w.Write(s));
+
+    private static string[] ReadStrings(BinaryReader reader) => ReadList(reader, r => r.ReadString());
+
+    private static void WriteList<T>(BinaryWriter writer, IReadOnlyList<T> items, Action<BinaryWriter, T> write)
+    {
+        writer.Write7BitEncodedInt(items.Count);
+        foreach (var item in items)
+        {
+            write(writer, item);
+        }
+    }
+
+    private static T[] ReadList<T>(BinaryReader reader, Func<BinaryReader, T> read)
+    {
+        var items = new T[reader.Read7BitEncodedInt()];
+        for (var i = 0; i < items.Length; i++)
+        {
+            items[i] = read(reader);
+        }
+
+        return items;
+    }
+}
