@@ -19,17 +19,18 @@ public static class ContentCheck
 
         var scan = new ContentScanner(root, settings.MaxNoteBytes, settings.QuestionFolder).Scan();
         var snapshot = new ContentIndexBuilder(new NoteParser(ContentIndex.Rules(settings), PortalUrls.Default)).Build(scan, new Dictionary<string, Note>()).Snapshot;
-        var state = ContentState.From(snapshot, root, settings);
+        var quiz = QuizContent.From(snapshot, root, settings);
+        var problems = snapshot.Problems.Concat(quiz.Problems).ToList();
 
-        foreach (var problem in state.Problems)
+        foreach (var problem in problems)
         {
             output.WriteLine(problem);
         }
 
-        var counts = $"{snapshot.Notes.Count} notes and {state.Questions.All.Count} questions";
-        output.WriteLine(state.Problems.Count == 0
+        var counts = $"{snapshot.Notes.Count} notes and {quiz.Questions.All.Count} questions";
+        output.WriteLine(problems.Count == 0
             ? $"{root}: {counts}, no problems."
-            : $"{root}: {state.Problems.Count} problem{(state.Problems.Count == 1 ? "" : "s")} in {counts}.");
-        return state.Problems.Count == 0 ? 0 : 1;
+            : $"{root}: {problems.Count} problem{(problems.Count == 1 ? "" : "s")} in {counts}.");
+        return problems.Count == 0 ? 0 : 1;
     }
 }

@@ -11,11 +11,12 @@ public interface IContentIndex
 {
     ContentSnapshot Current { get; }
 
+    /// <summary>The questions of the current notes; right after a build, waits the moment it takes to generate them.</summary>
     QuestionBank Questions { get; }
 
     ExamBlueprint Blueprint { get; }
 
-    /// <summary>Every problem with the notes, the questions and the exam mapping.</summary>
+    /// <summary>Every problem with the notes, the questions and the exam mapping (waiting for the questions like <see cref="Questions"/>).</summary>
     IReadOnlyList<ContentProblem> Problems { get; }
 
     /// <summary>False until the first build has finished.</summary>
@@ -23,8 +24,10 @@ public interface IContentIndex
 }
 
 /// <summary>
-/// Owns the current snapshot: rebuilds run one at a time, and each ends by swapping in a whole new
-/// snapshot, so readers never see a half-built index.
+/// Owns the current snapshot: rebuilds run one at a time, and each swaps in a whole new snapshot,
+/// so readers never see a half-built index. The notes are served as soon as they are indexed; the
+/// question bank generated from them follows on its own thread, and whoever asks for questions
+/// before it is in place waits for it rather than seeing the previous notes' questions.
 /// </summary>
 public sealed class ContentIndex(
     IOptions<ContentSettings> settings,
@@ -40,9 +43,9 @@ public sealed class ContentIndex(
 
     public ContentSnapshot Current => Volatile.Read(ref _state).Snapshot;
 
-    public QuestionBank Questions => Volatile.Read(ref _state).Questions;
+    public QuestionBank Questions => Volatile.Read(ref _state).Quiz.Questions;
 
-    public ExamBlueprint Blueprint => Volatile.Read(ref _state).Blueprint;
+    public ExamBlueprint Blueprint => Volatile.Read(ref _state).Quiz.Blueprint;
 
     public IReadOnlyList<ContentProblem> Problems => Volatile.Read(ref _state).Problems;
 
@@ -56,9 +59,11 @@ public sealed class ContentIndex(
     /// <summary>Raised after a new snapshot is in place.</summary>
     public event Action<ContentSnapshot>? Changed;
 
+    /// <summary>Indexes the notes and swaps them in; returns once they are served, while their question bank is still being built.</summary>
     public async Task<BuildStats> RebuildAsync(CancellationToken cancellationToken = default)
     {
         await _gate.WaitAsync(cancellationToken);
+        var releaseGate = true;
         var started = Stopwatch.GetTimestamp();
         try
         {
@@ -73,45 +78,70 @@ public sealed class ContentIndex(
             {
                 // The folder vanished or turned unreadable: keep serving what was indexed, and say why.
                 var current = Volatile.Read(ref _state);
-                Volatile.Write(ref _state, current with { Problems = scan.Problems.Concat(current.Problems.Where(p => p.Path.Length > 0)).ToList() });
+                Volatile.Write(ref _state, current with { FileProblems = scan.Problems });
                 logger.LogWarning("Content problem: {Problem}; still serving the last indexed notes", scan.Problems[0].ToString());
                 return LastBuild!;
             }
 
             var (snapshot, stats, parsedNotes) = await Task.Run(() => _builder.Build(scan, known), cancellationToken);
             var parsed = Stopwatch.GetElapsedTime(started);
-            // Writing the notes and building the question bank need only the snapshot: on two cores they overlap.
-            var saving = Task.Run(() => store.Save(snapshot, known, parsedNotes), cancellationToken);
-            var state = await Task.Run(() => ContentState.From(snapshot, Root, settings.Value, GeneratedQuestions), cancellationToken);
-            var questioned = Stopwatch.GetElapsedTime(started);
-            await saving;
-            await Task.Run(() => store.SaveQuestions(snapshot, state.Questions), cancellationToken);
+            await Task.Run(() => store.Save(snapshot, known, parsedNotes), cancellationToken);
             _stored = null;
             stats = stats with { Elapsed = Stopwatch.GetElapsedTime(started) };
             logger.LogInformation(
-                "Indexed {Notes} notes and {Questions} questions from {Root} in {Elapsed} ms ({Parsed} parsed, {Reused} unchanged; " +
-                "stored index {LoadMs} ms, reading and parsing {ParseMs} ms, questions {QuestionMs} ms, database {DatabaseMs} ms), {Problems} problems",
-                stats.Notes, state.Questions.All.Count, Root, (int)stats.Elapsed.TotalMilliseconds, stats.Parsed, stats.Reused,
-                (int)loaded.TotalMilliseconds, (int)(parsed - loaded).TotalMilliseconds, (int)(questioned - parsed).TotalMilliseconds, (int)(stats.Elapsed - questioned).TotalMilliseconds,
-                state.Problems.Count);
-            Volatile.Write(ref _state, state);
+                "Indexed {Notes} notes from {Root} in {Elapsed} ms ({Parsed} parsed, {Reused} unchanged; " +
+                "stored index {LoadMs} ms, reading and parsing {ParseMs} ms, database {DatabaseMs} ms), {Problems} problems",
+                stats.Notes, Root, (int)stats.Elapsed.TotalMilliseconds, stats.Parsed, stats.Reused,
+                (int)loaded.TotalMilliseconds, (int)(parsed - loaded).TotalMilliseconds, (int)(stats.Elapsed - parsed).TotalMilliseconds,
+                snapshot.Problems.Count);
+
+            // A thread of its own: a request waiting for the questions must not hold up their building.
+            var quiz = Task.Factory.StartNew(() => BuildQuiz(snapshot), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            Volatile.Write(ref _state, new ContentState(snapshot, quiz));
             LastBuild = stats;
-            LogProblems(state);
+            LogProblems(snapshot.Problems);
             Changed?.Invoke(snapshot);
+            releaseGate = false;
+            _ = quiz.ContinueWith(_ => _gate.Release(), TaskScheduler.Default);
             return stats;
         }
         finally
         {
-            _gate.Release();
+            if (releaseGate)
+            {
+                _gate.Release();
+            }
+        }
+    }
+
+    private QuizContent BuildQuiz(ContentSnapshot snapshot)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var quiz = QuizContent.From(snapshot, Root, settings.Value, GeneratedQuestions);
+            var built = Stopwatch.GetElapsedTime(started);
+            store.SaveQuestions(snapshot, quiz.Questions);
+            logger.LogInformation("Question bank: {Questions} questions in {Elapsed} ms (generating {BuildMs} ms, recording {RecordMs} ms)",
+                quiz.Questions.All.Count, (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds, (int)built.TotalMilliseconds,
+                (int)(Stopwatch.GetElapsedTime(started) - built).TotalMilliseconds);
+            LogProblems(quiz.Problems);
+            return quiz;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Notes keep being served; quizzes say there is nothing to ask until the next build.
+            logger.LogError(e, "The question bank could not be built");
+            return QuizContent.Empty with { Problems = [new ContentProblem("", null, $"The question bank could not be built: {e.Message}")] };
         }
     }
 
     /// <summary>Generated questions depend only on their note, so an unchanged note keeps the ones it had.</summary>
     private IReadOnlyList<Question> GeneratedQuestions(Note note) => _generated.GetValue(note, QuestionGenerator.Generate);
 
-    private void LogProblems(ContentState state)
+    private void LogProblems(IEnumerable<ContentProblem> problems)
     {
-        foreach (var problem in state.Problems)
+        foreach (var problem in problems)
         {
             logger.LogWarning("Content problem: {Problem}", problem.ToString());
         }
@@ -121,17 +151,30 @@ public sealed class ContentIndex(
         settings.SectionAliases.Count == 0 ? TagRules.Default : new TagRules(settings.SectionAliases);
 }
 
-/// <summary>Notes, questions and exam mapping of one build, swapped in together.</summary>
-internal sealed record ContentState(ContentSnapshot Snapshot, QuestionBank Questions, ExamBlueprint Blueprint, IReadOnlyList<ContentProblem> Problems)
+/// <summary>The notes of one build and the question bank being built from them, swapped in together.</summary>
+/// <param name="FileProblems">Set when the notes folder itself became unusable after this build.</param>
+internal sealed record ContentState(ContentSnapshot Snapshot, Task<QuizContent> QuizBuilt, IReadOnlyList<ContentProblem>? FileProblems = null)
 {
-    public static readonly ContentState Empty = new(ContentSnapshot.Empty, QuestionBank.Empty, ExamBlueprint.Empty, []);
+    public static readonly ContentState Empty = new(ContentSnapshot.Empty, Task.FromResult(QuizContent.Empty));
 
-    /// <summary>Adds the question bank and exam mapping to a snapshot, with every problem found on the way.</summary>
-    public static ContentState From(ContentSnapshot snapshot, string root, ContentSettings settings, Func<Note, IReadOnlyList<Question>>? generate = null)
+    public QuizContent Quiz => QuizBuilt.IsCompletedSuccessfully ? QuizBuilt.Result : QuizBuilt.GetAwaiter().GetResult();
+
+    public IReadOnlyList<ContentProblem> Problems =>
+        (FileProblems ?? [])
+            .Concat(FileProblems is null ? Snapshot.Problems : Snapshot.Problems.Where(p => p.Path.Length > 0))
+            .Concat(Quiz.Problems)
+            .ToList();
+}
+
+/// <summary>The question bank and exam mapping built from one snapshot, with the problems found on the way.</summary>
+internal sealed record QuizContent(QuestionBank Questions, ExamBlueprint Blueprint, IReadOnlyList<ContentProblem> Problems)
+{
+    public static readonly QuizContent Empty = new(QuestionBank.Empty, ExamBlueprint.Empty, []);
+
+    public static QuizContent From(ContentSnapshot snapshot, string root, ContentSettings settings, Func<Note, IReadOnlyList<Question>>? generate = null)
     {
         var questions = QuestionBankBuilder.Build(snapshot, root, settings.QuestionFolder, generate);
         var blueprint = ExamBlueprint.Load(Path.Combine(root, settings.ExamDomainsFile), out var blueprintProblem);
-        var problems = snapshot.Problems.Concat(questions.Problems).Concat(blueprintProblem is null ? [] : [blueprintProblem]).ToList();
-        return new ContentState(snapshot, questions, blueprint, problems);
+        return new QuizContent(questions, blueprint, questions.Problems.Concat(blueprintProblem is null ? [] : [blueprintProblem]).ToList());
     }
 }
