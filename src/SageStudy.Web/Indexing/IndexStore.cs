@@ -24,29 +24,41 @@ public sealed class IndexStore(IServiceScopeFactory scopes, ILogger<IndexStore> 
         var db = scope.ServiceProvider.GetRequiredService<SageStudyDb>();
         db.Database.OpenConnection();
         var connection = db.Database.GetDbConnection();
-        var notes = new Dictionary<string, Note>(StringComparer.Ordinal);
-        var unreadable = new List<string>();
+        var rows = new List<(string Path, byte[] Outline)>();
         using (var command = connection.CreateCommand())
         {
             command.CommandText = "SELECT Path, Parsed FROM Notes";
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                var path = reader.GetString(0);
-                try
-                {
-                    if (StoredOutline.Read(reader.GetFieldValue<byte[]>(1)) is { } note && note.Path == path)
-                    {
-                        notes[path] = note;
-                        continue;
-                    }
-                }
-                catch (Exception e) when (e is not OutOfMemoryException)
-                {
-                    logger.LogInformation("Re-parsing {Path}: its stored outline is damaged ({Message})", path, e.Message);
-                }
+                rows.Add((reader.GetString(0), reader.GetFieldValue<byte[]>(1)));
+            }
+        }
 
-                unreadable.Add(path);
+        var outlines = new Note?[rows.Count];
+        Parallel.For(0, rows.Count, i =>
+        {
+            try
+            {
+                outlines[i] = StoredOutline.Read(rows[i].Outline) is { } note && note.Path == rows[i].Path ? note : null;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                logger.LogInformation("Re-parsing {Path}: its stored outline is damaged ({Message})", rows[i].Path, e.Message);
+            }
+        });
+
+        var notes = new Dictionary<string, Note>(rows.Count, StringComparer.Ordinal);
+        var unreadable = new List<string>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (outlines[i] is { } note)
+            {
+                notes[note.Path] = note;
+            }
+            else
+            {
+                unreadable.Add(rows[i].Path);
             }
         }
 

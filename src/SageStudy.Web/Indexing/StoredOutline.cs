@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Text;
 using SageStudy.Content;
 
@@ -56,13 +57,9 @@ internal static class StoredOutline
                 w.Write(warning.Line);
                 w.Write(warning.Message);
             });
-            WriteList(writer, note.TermLists, (w, list) =>
-            {
-                w.Write(list.Anchor);
-                w.Write(list.SectionTitle);
-                WriteList(w, list.Pairs, WritePair);
-            });
-            WriteList(writer, note.Blocks, WritePair);
+            var terms = WriteTerms(note);
+            writer.Write7BitEncodedInt(terms.Length);
+            writer.Write(terms);
         }
 
         return stream.ToArray();
@@ -77,19 +74,66 @@ internal static class StoredOutline
             return null;
         }
 
+        var path = reader.ReadString();
+        var title = reader.ReadString();
+        var hash = reader.ReadString();
+        var tags = ReadStrings(reader);
+        var headings = ReadList(reader, r => new Heading(r.ReadString(), r.ReadString(), r.ReadInt32(), ReadStrings(r), r.ReadInt32()));
+        var units = ReadList(reader, r => new Unit((UnitKind)r.ReadByte(), r.ReadString(), r.ReadString(), ReadStrings(r), r.ReadInt32()));
+        var links = ReadList(reader, r => new NoteLink(r.ReadString(), r.ReadString(), r.ReadBoolean() ? r.ReadString() : null, r.ReadBoolean(), r.ReadInt32()));
+        var warnings = ReadList(reader, r => new NoteWarning(r.ReadInt32(), r.ReadString()));
+        // Only generated questions read a note's terms, and they are built after the notes are served.
+        var terms = new Lazy<(TermList[] Lists, TermPair[] Blocks)>(ReadTerms(reader.ReadBytes(reader.Read7BitEncodedInt())));
         return new Note
         {
-            Path = reader.ReadString(),
-            Title = reader.ReadString(),
-            Hash = reader.ReadString(),
-            Tags = ReadStrings(reader),
-            Headings = ReadList(reader, r => new Heading(r.ReadString(), r.ReadString(), r.ReadInt32(), ReadStrings(r), r.ReadInt32())),
-            Units = ReadList(reader, r => new Unit((UnitKind)r.ReadByte(), r.ReadString(), r.ReadString(), ReadStrings(r), r.ReadInt32())),
-            Links = ReadList(reader, r => new NoteLink(r.ReadString(), r.ReadString(), r.ReadBoolean() ? r.ReadString() : null, r.ReadBoolean(), r.ReadInt32())),
-            Warnings = ReadList(reader, r => new NoteWarning(r.ReadInt32(), r.ReadString())),
-            TermLists = ReadList(reader, r => new TermList(r.ReadString(), r.ReadString(), ReadList(r, ReadPair))),
-            Blocks = ReadList(reader, ReadPair),
+            Path = path,
+            Title = title,
+            Hash = hash,
+            Tags = tags,
+            Headings = headings,
+            Units = units,
+            Links = links,
+            Warnings = warnings,
+            TermLists = new ReadWhenUsed<TermList>(() => terms.Value.Lists),
+            Blocks = new ReadWhenUsed<TermPair>(() => terms.Value.Blocks),
         };
+    }
+
+    private static byte[] WriteTerms(Note note)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
+        {
+            WriteList(writer, note.TermLists, (w, list) =>
+            {
+                w.Write(list.Anchor);
+                w.Write(list.SectionTitle);
+                WriteList(w, list.Pairs, WritePair);
+            });
+            WriteList(writer, note.Blocks, WritePair);
+        }
+
+        return stream.ToArray();
+    }
+
+    private static Func<(TermList[], TermPair[])> ReadTerms(byte[] bytes) => () =>
+    {
+        using var reader = new BinaryReader(new MemoryStream(bytes, writable: false), Encoding.UTF8);
+        return (ReadList(reader, r => new TermList(r.ReadString(), r.ReadString(), ReadList(r, ReadPair))), ReadList(reader, ReadPair));
+    };
+
+    /// <summary>A stored list decoded the first time it is read (thread-safe; decoded once).</summary>
+    private sealed class ReadWhenUsed<T>(Func<T[]> read) : IReadOnlyList<T>
+    {
+        private readonly Lazy<T[]> _items = new(read);
+
+        public int Count => _items.Value.Length;
+
+        public T this[int index] => _items.Value[index];
+
+        public IEnumerator<T> GetEnumerator() => ((IEnumerable<T>)_items.Value).GetEnumerator();
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     private static void WritePair(BinaryWriter writer, TermPair pair)
