@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SageStudy.Web.Data;
@@ -40,5 +42,53 @@ public class IndexPersistenceTests
         Assert.Equal("C edited", second.Index.Current.Find("c")!.Title);
         Assert.True(second.Index.Current.Find("a")!.Links.Single().Resolved);
         await Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task A_restart_with_nothing_changed_serves_the_same_pages_and_questions_from_the_database()
+    {
+        string folder;
+        string notePage, tagPage;
+        IReadOnlyList<string> questionIds;
+        using (var first = new PortalFactory { KeepFolder = true })
+        {
+            first.WithNote("sagemaker.md", PortalFactory.Fixture("seed-sagemaker.md"));
+            var client = first.CreateClient();
+            notePage = await client.GetStringAsync("/notes/sagemaker");
+            tagPage = await client.GetStringAsync("/tags/exam-tip");
+            questionIds = first.Index.Questions.All.Select(q => q.Id).ToList();
+            folder = first.Folder;
+        }
+
+        using var second = new PortalFactory(folder);
+        var again = second.CreateClient();
+
+        Assert.Equal(0, second.Index.LastBuild!.Parsed);
+        Assert.Equal(notePage, await again.GetStringAsync("/notes/sagemaker"));
+        Assert.Equal(tagPage, await again.GetStringAsync("/tags/exam-tip"));
+        Assert.NotEmpty(questionIds);
+        Assert.Equal(questionIds, second.Index.Questions.All.Select(q => q.Id));
+    }
+
+    [Fact]
+    public async Task A_damaged_stored_note_is_parsed_again_from_its_file()
+    {
+        string folder;
+        using (var first = new PortalFactory { KeepFolder = true })
+        {
+            first.WithNote("a.md", "# Alpha\n\n## One `#exam-tip`\n\nfirst words\n").WithNote("b.md", "# Beta\n");
+            _ = first.Server;
+            using var scope = first.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<SageStudyDb>();
+            await db.Database.ExecuteSqlRawAsync("UPDATE Notes SET Parsed = x'01ff' WHERE Path = 'a'");
+            folder = first.Folder;
+        }
+
+        using var second = new PortalFactory(folder);
+        var client = second.CreateClient();
+
+        Assert.Equal((1, 1), (second.Index.LastBuild!.Parsed, second.Index.LastBuild.Reused));
+        Assert.Contains("first words", await client.GetStringAsync("/notes/a"));
+        Assert.Single((await client.GetFromJsonAsync<JsonElement>("/api/tags/exam-tip")).EnumerateArray());
     }
 }
