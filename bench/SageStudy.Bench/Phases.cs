@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using SageStudy.Content;
 using SageStudy.Content.Questions;
 
@@ -8,8 +7,8 @@ namespace SageStudy.Bench;
 /// <summary>
 /// Times the content library's indexing steps on a notes folder, in this process and without the
 /// database, to tell which part of the portal's start-up indexing costs what: scanning (reading and
-/// hashing files), parsing (Markdown to notes), building the question bank, and the JSON round trip
-/// the portal's SQLite note cache does. The best of a few rounds, after a warm-up round.
+/// hashing files), parsing (Markdown to notes) and building the question bank. The best of a few
+/// rounds, after a warm-up round.
 /// </summary>
 internal static class Phases
 {
@@ -26,8 +25,6 @@ internal static class Phases
             var snapshot = Time(best, round, "parse", () => builder.Build(scan, new Dictionary<string, Note>()).Snapshot);
             Time(best, round, "reuse", () => builder.Build(scan, snapshot.Notes.ToDictionary(n => n.Path, StringComparer.Ordinal)));
             Time(best, round, "question_bank", () => QuestionBankBuilder.Build(snapshot, root, "quiz"));
-            var json = Time(best, round, "json_serialize", () => snapshot.Notes.Select(n => JsonSerializer.Serialize(n)).ToList());
-            Time(best, round, "json_deserialize", () => json.Select(j => JsonSerializer.Deserialize<Note>(j)).ToList());
         }
 
         foreach (var (phase, ms) in best)
