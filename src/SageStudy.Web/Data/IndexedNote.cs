@@ -7,9 +7,9 @@ public sealed class IndexedNote
     public required string Title { get; set; }
     public required string Folder { get; set; }
     public required string Hash { get; set; }
-    /// <summary>The parsed <see cref="SageStudy.Content.Note"/> (its outline) in the binary form of <c>StoredOutline</c>, read at every start.</summary>
+    /// <summary>The parsed <see cref="SageStudy.Content.Note"/> (its outline) in the binary form of <c>StoredNote</c>, read at every start.</summary>
     public required byte[] Parsed { get; set; }
-    /// <summary>The note's <see cref="SageStudy.Content.NoteBody"/> as UTF-8 JSON, read when a page shows it.</summary>
+    /// <summary>The note's <see cref="SageStudy.Content.NoteBody"/> in the binary form of <c>StoredNote</c>, read when a page shows it.</summary>
     public required byte[] Body { get; set; }
     public DateTimeOffset IndexedAt { get; set; }
 }

@@ -1,9 +1,6 @@
 using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using SageStudy.Content;
 using SageStudy.Content.Questions;
@@ -40,7 +37,7 @@ public sealed class IndexStore(IServiceScopeFactory scopes, ILogger<IndexStore> 
         {
             try
             {
-                outlines[i] = StoredOutline.Read(rows[i].Outline) is { } note && note.Path == rows[i].Path ? note : null;
+                outlines[i] = StoredNote.ReadOutline(rows[i].Outline) is { } note && note.Path == rows[i].Path ? note : null;
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
@@ -81,7 +78,7 @@ public sealed class IndexStore(IServiceScopeFactory scopes, ILogger<IndexStore> 
         using var command = db.Database.GetDbConnection().CreateCommand();
         command.CommandText = "SELECT Body FROM Notes WHERE Path = $path";
         AddParameter(command, "$path", path);
-        return command.ExecuteScalar() is byte[] json ? JsonSerializer.Deserialize(json, NoteJson.Stored.NoteBody) : null;
+        return command.ExecuteScalar() is byte[] stored ? StoredNote.ReadBody(stored) : null;
     }
 
     /// <summary>Writes the notes parsed in this build with their HTML and search text, and drops removed ones.</summary>
@@ -118,7 +115,7 @@ public sealed class IndexStore(IServiceScopeFactory scopes, ILogger<IndexStore> 
         {
             var note = parsed.Note;
             Run(insertNote, note.Path, note.Title, note.Folder, note.Hash,
-                StoredOutline.Write(note), JsonSerializer.SerializeToUtf8Bytes(parsed.Body, NoteJson.Stored.NoteBody), now);
+                StoredNote.WriteOutline(note), StoredNote.WriteBody(parsed.Body), now);
             foreach (var unit in note.Units)
             {
                 foreach (var tag in unit.Tags)
@@ -323,12 +320,4 @@ public sealed class IndexStore(IServiceScopeFactory scopes, ILogger<IndexStore> 
 
         command.ExecuteNonQuery();
     }
-}
-
-/// <summary>Source-generated JSON for the notes' stored HTML.</summary>
-[JsonSerializable(typeof(NoteBody))]
-internal sealed partial class NoteJson : JsonSerializerContext
-{
-    /// <summary>The HTML is stored, never embedded in a page, so it need not be escaped for one.</summary>
-    public static NoteJson Stored { get; } = new(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 }

@@ -10,39 +10,43 @@ namespace SageStudy.Web.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            // Stored notes predate the binary outline and their HTML kept apart: dropping the cached
-            // index makes the next start parse every file again.
-            migrationBuilder.Sql("DELETE FROM Notes; DELETE FROM UnitTags; DELETE FROM SearchIndex;");
-            migrationBuilder.AlterColumn<byte[]>(
-                name: "Parsed",
-                table: "Notes",
-                type: "BLOB",
-                nullable: false,
-                oldClrType: typeof(string),
-                oldType: "TEXT");
-
-            migrationBuilder.AddColumn<byte[]>(
-                name: "Body",
-                table: "Notes",
-                type: "BLOB",
-                nullable: false,
-                defaultValue: new byte[0]);
+            // Stored notes predate the binary outline and their HTML kept apart: the cached index is
+            // recreated empty (a table rebuild could not run in the migration's transaction), so the
+            // next start parses every file again.
+            migrationBuilder.Sql("DELETE FROM UnitTags; DELETE FROM SearchIndex;");
+            migrationBuilder.DropTable(name: "Notes");
+            migrationBuilder.CreateTable(
+                name: "Notes",
+                columns: table => new
+                {
+                    Path = table.Column<string>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", nullable: false),
+                    Folder = table.Column<string>(type: "TEXT", nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", nullable: false),
+                    Parsed = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    IndexedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    Body = table.Column<byte[]>(type: "BLOB", nullable: false),
+                },
+                constraints: table => table.PrimaryKey("PK_Notes", x => x.Path));
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropColumn(
-                name: "Body",
-                table: "Notes");
-
-            migrationBuilder.AlterColumn<string>(
-                name: "Parsed",
-                table: "Notes",
-                type: "TEXT",
-                nullable: false,
-                oldClrType: typeof(byte[]),
-                oldType: "BLOB");
+            migrationBuilder.Sql("DELETE FROM UnitTags; DELETE FROM SearchIndex;");
+            migrationBuilder.DropTable(name: "Notes");
+            migrationBuilder.CreateTable(
+                name: "Notes",
+                columns: table => new
+                {
+                    Path = table.Column<string>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", nullable: false),
+                    Folder = table.Column<string>(type: "TEXT", nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", nullable: false),
+                    Parsed = table.Column<string>(type: "TEXT", nullable: false),
+                    IndexedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                },
+                constraints: table => table.PrimaryKey("PK_Notes", x => x.Path));
         }
     }
 }

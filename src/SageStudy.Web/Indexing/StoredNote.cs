@@ -5,15 +5,15 @@ using SageStudy.Content;
 namespace SageStudy.Web.Indexing;
 
 /// <summary>
-/// A note's outline in the compact binary form the database keeps. Every start reads all of them, so
-/// the reader is plain code compiled ahead of time: JSON spent most of a restart in its warm-up.
+/// A note's outline and HTML in the compact binary form the database keeps. Every start reads all
+/// outlines, so the reader is plain code compiled ahead of time: JSON spent most of a restart in its warm-up.
 /// </summary>
-internal static class StoredOutline
+internal static class StoredNote
 {
     /// <summary>Bumped whenever the layout changes; an outline of another version is parsed again from its file.</summary>
     private const byte Version = 1;
 
-    public static byte[] Write(Note note)
+    public static byte[] WriteOutline(Note note)
     {
         using var stream = new MemoryStream();
         using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
@@ -66,7 +66,7 @@ internal static class StoredOutline
     }
 
     /// <summary>The stored outline, or null when it was written by another version of this layout.</summary>
-    public static Note? Read(byte[] bytes)
+    public static Note? ReadOutline(byte[] bytes)
     {
         using var reader = new BinaryReader(new MemoryStream(bytes, writable: false), Encoding.UTF8);
         if (reader.ReadByte() != Version)
@@ -97,6 +97,37 @@ internal static class StoredOutline
             TermLists = new ReadWhenUsed<TermList>(() => terms.Value.Lists),
             Blocks = new ReadWhenUsed<TermPair>(() => terms.Value.Blocks),
         };
+    }
+
+    public static byte[] WriteBody(NoteBody body)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(Version);
+            writer.Write(body.Html);
+            WriteList(writer, body.UnitHtml.ToList(), (w, unit) =>
+            {
+                w.Write(unit.Key);
+                w.Write(unit.Value);
+            });
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>The stored HTML, or null when it was written by another version of this layout.</summary>
+    public static NoteBody? ReadBody(byte[] bytes)
+    {
+        using var reader = new BinaryReader(new MemoryStream(bytes, writable: false), Encoding.UTF8);
+        if (reader.ReadByte() != Version)
+        {
+            return null;
+        }
+
+        var html = reader.ReadString();
+        var units = ReadList(reader, r => KeyValuePair.Create(r.ReadString(), r.ReadString()));
+        return new NoteBody(html, new Dictionary<string, string>(units, StringComparer.Ordinal));
     }
 
     private static byte[] WriteTerms(Note note)
