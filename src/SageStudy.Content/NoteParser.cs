@@ -26,21 +26,28 @@ public sealed partial class NoteParser(TagRules rules, PortalUrls urls)
     public ParsedNote Parse(string path, string markdown, string hash, Func<string, bool> noteExists)
     {
         var document = Markdown.Parse(markdown, NotePipeline.Pipeline);
+        var tree = NoteTree.Of(document);
         var slugger = new Slugger();
 
-        var headings = ReadHeadings(document, slugger);
+        var headings = ReadHeadings(tree, slugger);
         var noteTags = ReadNoteTags(document, out var tagsParagraph);
-        var links = RewriteLinks(document, path, noteExists);
+        var links = RewriteLinks(tree, path, noteExists);
         var units = new List<PendingUnit>();
         units.AddRange(SectionUnits(document, headings));
-        units.AddRange(TaggedLeafUnits(document, tagsParagraph, slugger));
+        units.AddRange(TaggedLeafUnits(tree, tagsParagraph, slugger));
         units.Sort((a, b) => a.Line.CompareTo(b.Line));
 
         var sectionOf = SectionAnchors(document, headings);
-        var termLists = ReadTermLists(document, sectionOf);
-        var blocks = ReadBlocks(document, units, sectionOf);
-        var html = Render(document, urls);
-        StripIds(document);
+        var termLists = ReadTermLists(tree, sectionOf);
+        var blocks = ReadBlocks(tree, units, sectionOf);
+
+        // One renderer for the note and then its units (setting one up is not free).
+        var writer = new StringWriter();
+        var renderer = NoteHtml.CreateRenderer(writer, urls);
+        renderer.Render(document);
+        writer.Flush();
+        var html = writer.ToString();
+        StripIds(tree);
 
         var title = headings.FirstOrDefault(h => h.Level == 1)?.Title
             ?? FrontMatterTitle(document, markdown)
@@ -53,8 +60,7 @@ public sealed partial class NoteParser(TagRules rules, PortalUrls urls)
         }
 
         allUnits.AddRange(units.Select(u => new Unit(u.Kind, u.Title, u.Anchor, u.Tags, u.Line + 1)));
-        var unitRenderer = NoteHtml.CreateRenderer(new StringWriter(), urls);
-        var unitHtml = units.ToDictionary(u => u.Anchor, u => RenderUnit(unitRenderer, u), StringComparer.Ordinal);
+        var unitHtml = units.ToDictionary(u => u.Anchor, u => RenderUnit(renderer, u), StringComparer.Ordinal);
 
         var note = new Note
         {
@@ -64,22 +70,22 @@ public sealed partial class NoteParser(TagRules rules, PortalUrls urls)
             Headings = headings.Select(h => new Heading(h.Anchor, h.Title, h.Level, h.Tags, h.Block.Line + 1)).ToList(),
             Units = allUnits,
             Links = links,
-            Warnings = FindWarnings(document, markdown),
+            Warnings = FindWarnings(tree, markdown),
             TermLists = termLists,
             Blocks = blocks,
             Hash = hash,
         };
-        return new ParsedNote(note, new NoteBody(html, unitHtml), SectionTexts(document, headings));
+        return new ParsedNote(note, new NoteBody(html, unitHtml), SectionTexts(tree, headings));
     }
 
     private sealed record PendingHeading(HeadingBlock Block, string Anchor, string Title, int Level, IReadOnlyList<string> Tags);
 
     private sealed record PendingUnit(UnitKind Kind, string Title, string Anchor, IReadOnlyList<string> Tags, int Line, IReadOnlyList<Block> Content, TableRow? Row);
 
-    private List<PendingHeading> ReadHeadings(MarkdownDocument document, Slugger slugger)
+    private List<PendingHeading> ReadHeadings(NoteTree tree, Slugger slugger)
     {
         var headings = new List<PendingHeading>();
-        foreach (var block in document.Descendants<HeadingBlock>())
+        foreach (var block in tree.Headings)
         {
             var tags = TagsIn(block.Inline);
             var title = TextOf(block.Inline);
@@ -137,10 +143,10 @@ public sealed partial class NoteParser(TagRules rules, PortalUrls urls)
     }
 
     /// <summary>Points note links at portal pages, marks missing notes as broken and drops unsafe URLs.</summary>
-    private List<NoteLink> RewriteLinks(MarkdownDocument document, string path, Func<string, bool> noteExists)
+    private List<NoteLink> RewriteLinks(NoteTree tree, string path, Func<string, bool> noteExists)
     {
         var links = new List<NoteLink>();
-        foreach (var autolink in document.Descendants<AutolinkInline>())
+        foreach (var autolink in tree.Autolinks)
         {
             if (!autolink.IsEmail && !SafeUrls.IsSafe(autolink.Url))
             {
@@ -148,7 +154,7 @@ public sealed partial class NoteParser(TagRules rules, PortalUrls urls)
             }
         }
 
-        foreach (var link in document.Descendants<LinkInline>())
+        foreach (var link in tree.Links)
         {
             var url = link.Url ?? "";
             if (!SafeUrls.IsSafe(url))
@@ -222,11 +228,11 @@ public sealed partial class NoteParser(TagRules rules, PortalUrls urls)
     }
 
     /// <summary>Rules 4–6: tags outside headings mark the innermost list item or table row, a block, or a paragraph.</summary>
-    private static IEnumerable<PendingUnit> TaggedLeafUnits(MarkdownDocument document, ParagraphBlock? tagsParagraph, Slugger slugger)
+    private static IEnumerable<PendingUnit> TaggedLeafUnits(NoteTree tree, ParagraphBlock? tagsParagraph, Slugger slugger)
     {
         var owners = new Dictionary<Block, List<string>>();
         var order = new List<Block>();
-        foreach (var paragraph in document.Descendants<ParagraphBlock>())
+        foreach (var paragraph in tree.Paragraphs)
         {
             if (paragraph == tagsParagraph)
             {
@@ -368,10 +374,10 @@ public sealed partial class NoteParser(TagRules rules, PortalUrls urls)
     private static partial Regex TermSeparator();
 
     /// <summary>Items written <c>**Term** - description</c> or <c>**Term:** description</c>, grouped by list.</summary>
-    private static List<TermList> ReadTermLists(MarkdownDocument document, Dictionary<Block, PendingHeading> sections)
+    private static List<TermList> ReadTermLists(NoteTree tree, Dictionary<Block, PendingHeading> sections)
     {
         var lists = new List<TermList>();
-        foreach (var list in document.Descendants<ListBlock>())
+        foreach (var list in tree.Lists)
         {
             var pairs = new List<TermPair>();
             foreach (var item in list.OfType<ListItemBlock>())
@@ -421,11 +427,11 @@ public sealed partial class NoteParser(TagRules rules, PortalUrls urls)
     }
 
     /// <summary>Every bold-lead block with the text of what it covers, tagged or not.</summary>
-    private static List<TermPair> ReadBlocks(MarkdownDocument document, List<PendingUnit> units, Dictionary<Block, PendingHeading> sections)
+    private static List<TermPair> ReadBlocks(NoteTree tree, List<PendingUnit> units, Dictionary<Block, PendingHeading> sections)
     {
         var tagged = units.Where(u => u.Kind == UnitKind.Block).ToDictionary(u => u.Line);
         var blocks = new List<TermPair>();
-        foreach (var paragraph in document.Descendants<ParagraphBlock>())
+        foreach (var paragraph in tree.Paragraphs)
         {
             if (!IsLeadLine(paragraph, out var title))
             {
@@ -448,19 +454,10 @@ public sealed partial class NoteParser(TagRules rules, PortalUrls urls)
         return blocks;
     }
 
-    private static string Render(MarkdownDocument document, PortalUrls urls)
-    {
-        using var writer = new StringWriter();
-        var renderer = NoteHtml.CreateRenderer(writer, urls);
-        renderer.Render(document);
-        writer.Flush();
-        return writer.ToString();
-    }
-
     /// <summary>Units are shown many to a page, so their HTML carries no ids that could collide.</summary>
-    private static void StripIds(MarkdownDocument document)
+    private static void StripIds(NoteTree tree)
     {
-        foreach (var block in document.Descendants())
+        foreach (var block in tree.Blocks)
         {
             if (block.TryGetAttributes() is { } attributes)
             {
@@ -469,7 +466,7 @@ public sealed partial class NoteParser(TagRules rules, PortalUrls urls)
         }
     }
 
-    /// <summary>Renders one unit with a renderer shared across the note's units (setting one up is not free).</summary>
+    /// <summary>Renders one unit with the renderer the note was rendered with.</summary>
     private static string RenderUnit(Markdig.Renderers.HtmlRenderer renderer, PendingUnit unit)
     {
         using var writer = new StringWriter();
@@ -511,7 +508,7 @@ public sealed partial class NoteParser(TagRules rules, PortalUrls urls)
         renderer.Write("</tr>");
     }
 
-    private static List<SectionText> SectionTexts(MarkdownDocument document, List<PendingHeading> headings)
+    private static List<SectionText> SectionTexts(NoteTree tree, List<PendingHeading> headings)
     {
         var sections = new List<SectionText>();
         var anchor = "";
@@ -529,7 +526,7 @@ public sealed partial class NoteParser(TagRules rules, PortalUrls urls)
             text.Clear();
         }
 
-        foreach (var block in document.Descendants())
+        foreach (var block in tree.Blocks)
         {
             if (block is HeadingBlock heading && byBlock.TryGetValue(heading, out var pending))
             {
@@ -551,12 +548,14 @@ public sealed partial class NoteParser(TagRules rules, PortalUrls urls)
     private static partial Regex DelimiterRow();
 
     /// <summary>Markdig reads a malformed table leniently; the learner should still hear about it.</summary>
-    private static List<NoteWarning> FindWarnings(MarkdownDocument document, string markdown)
+    private static List<NoteWarning> FindWarnings(NoteTree tree, string markdown)
     {
         const string BrokenTable = "This table is malformed: ";
         var warnings = new List<NoteWarning>();
-        var lines = markdown.Split('\n');
-        foreach (var table in document.Descendants<Table>().Where(t => t.Parent is not null))
+        var tables = tree.Tables.Where(t => t.Parent is not null).ToList();
+        // Split into lines only for a note with a table: most notes have none.
+        var lines = tables.Count > 0 ? markdown.Split('\n') : [];
+        foreach (var table in tables)
         {
             var first = table.Line;
             var last = Math.Min(lines.Length - 1, table.Line + table.Count);
@@ -578,9 +577,9 @@ public sealed partial class NoteParser(TagRules rules, PortalUrls urls)
             }
         }
 
-        foreach (var paragraph in document.Descendants<ParagraphBlock>().Where(p => p.Parent is not TableCell))
+        foreach (var paragraph in tree.Paragraphs.Where(p => p.Parent is not TableCell))
         {
-            var firstLine = paragraph.Line < lines.Length ? lines[paragraph.Line].Trim() : "";
+            var firstLine = FirstLine(markdown, paragraph.Span.Start);
             if (firstLine.StartsWith('|') && firstLine.Count(c => c == '|') >= 2)
             {
                 warnings.Add(new NoteWarning(paragraph.Line + 1, BrokenTable + "it was not recognised as a table; check its delimiter row."));
@@ -588,6 +587,17 @@ public sealed partial class NoteParser(TagRules rules, PortalUrls urls)
         }
 
         return warnings;
+    }
+
+    private static string FirstLine(string markdown, int start)
+    {
+        if (start < 0 || start >= markdown.Length)
+        {
+            return "";
+        }
+
+        var end = markdown.IndexOf('\n', start);
+        return markdown[start..(end < 0 ? markdown.Length : end)].Trim();
     }
 
     private static int CellCount(string row)
@@ -631,20 +641,23 @@ public sealed partial class NoteParser(TagRules rules, PortalUrls urls)
     private static List<string> TagsIn(ContainerInline? inline)
     {
         var tags = new List<string>();
-        if (inline is null)
-        {
-            return tags;
-        }
+        AddTags(inline, tags);
+        return tags;
+    }
 
-        foreach (var code in inline.Descendants<CodeInline>())
+    private static void AddTags(ContainerInline? container, List<string> tags)
+    {
+        for (var inline = container?.FirstChild; inline is not null; inline = inline.NextSibling)
         {
-            if (TagSyntax.TryParse(code.Content, out var tag) && !tags.Contains(tag))
+            if (inline is CodeInline code && TagSyntax.TryParse(code.Content, out var tag) && !tags.Contains(tag))
             {
                 tags.Add(tag);
             }
+            else if (inline is ContainerInline inner)
+            {
+                AddTags(inner, tags);
+            }
         }
-
-        return tags;
     }
 
     private static string TextOf(Block? block) => block switch
@@ -716,5 +729,79 @@ public sealed partial class NoteParser(TagRules rules, PortalUrls urls)
     {
         var words = title.TrimEnd('…').Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return string.Join(' ', words.Take(6));
+    }
+
+    /// <summary>
+    /// A note's blocks, in document order, and the kinds the rules read, gathered in one walk: each
+    /// rule used to walk the whole tree (inlines included) on its own.
+    /// </summary>
+    private sealed class NoteTree
+    {
+        public List<Block> Blocks { get; } = [];
+        public List<HeadingBlock> Headings { get; } = [];
+        public List<ParagraphBlock> Paragraphs { get; } = [];
+        public List<ListBlock> Lists { get; } = [];
+        public List<Table> Tables { get; } = [];
+        public List<LinkInline> Links { get; } = [];
+        public List<AutolinkInline> Autolinks { get; } = [];
+
+        public static NoteTree Of(MarkdownDocument document)
+        {
+            var tree = new NoteTree();
+            tree.AddChildren(document);
+            return tree;
+        }
+
+        private void AddChildren(ContainerBlock container)
+        {
+            foreach (var block in container)
+            {
+                Blocks.Add(block);
+                switch (block)
+                {
+                    case HeadingBlock heading:
+                        Headings.Add(heading);
+                        break;
+                    case ParagraphBlock paragraph:
+                        Paragraphs.Add(paragraph);
+                        break;
+                    case ListBlock list:
+                        Lists.Add(list);
+                        break;
+                    case Table table:
+                        Tables.Add(table);
+                        break;
+                }
+
+                if (block is LeafBlock { Inline: { } inline })
+                {
+                    AddLinks(inline);
+                }
+                else if (block is ContainerBlock inner)
+                {
+                    AddChildren(inner);
+                }
+            }
+        }
+
+        private void AddLinks(ContainerInline container)
+        {
+            for (var inline = container.FirstChild; inline is not null; inline = inline.NextSibling)
+            {
+                if (inline is AutolinkInline autolink)
+                {
+                    Autolinks.Add(autolink);
+                }
+                else if (inline is LinkInline link)
+                {
+                    Links.Add(link);
+                }
+
+                if (inline is ContainerInline inner)
+                {
+                    AddLinks(inner);
+                }
+            }
+        }
     }
 }
