@@ -15,7 +15,10 @@ public sealed class SqliteTuning : DbConnectionInterceptor
     // SQLite's own busy handler waits for the writer in small steps; without it the driver retries in 150 ms sleeps.
     private const string Pragmas = "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000; PRAGMA cache_size = -512;";
 
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+    /// <summary>For connections opened without Entity Framework, such as the index store's.</summary>
+    public static void Apply(DbConnection connection)
     {
         using var command = connection.CreateCommand();
         command.CommandText = Pragmas;

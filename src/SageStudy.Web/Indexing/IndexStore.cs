@@ -1,7 +1,7 @@
 using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Data.Sqlite;
 using SageStudy.Content;
 using SageStudy.Content.Questions;
 using SageStudy.Web.Data;
@@ -12,15 +12,24 @@ namespace SageStudy.Web.Indexing;
 /// Keeps the index in SQLite: each note's parsed form (so an unchanged file is not parsed again
 /// after a restart) and one row per tagged unit and tag.
 /// </summary>
-public sealed class IndexStore(IServiceScopeFactory scopes, ILogger<IndexStore> logger)
+public sealed class IndexStore(IConfiguration configuration, ILogger<IndexStore> logger)
 {
+    // Plain pooled connections rather than a DbContext: the first context of a process costs ~30 ms
+    // to set up, more than a whole restart with nothing changed should take.
+    private readonly string _connectionString = Database.ConnectionString(configuration);
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        SqliteTuning.Apply(connection);
+        return connection;
+    }
+
     /// <summary>The outlines of the notes stored by the last build; one that cannot be read is dropped, to be parsed again.</summary>
     public IReadOnlyDictionary<string, Note> Load()
     {
-        using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<SageStudyDb>();
-        db.Database.OpenConnection();
-        var connection = db.Database.GetDbConnection();
+        using var connection = Open();
         var rows = new List<(string Path, byte[] Outline)>();
         using (var command = connection.CreateCommand())
         {
@@ -72,10 +81,8 @@ public sealed class IndexStore(IServiceScopeFactory scopes, ILogger<IndexStore> 
     /// <summary>A note's HTML as last stored (newer than the caller's outline if the note changed since).</summary>
     public NoteBody? LoadBody(string path)
     {
-        using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<SageStudyDb>();
-        db.Database.OpenConnection();
-        using var command = db.Database.GetDbConnection().CreateCommand();
+        using var connection = Open();
+        using var command = connection.CreateCommand();
         command.CommandText = "SELECT Body FROM Notes WHERE Path = $path";
         AddParameter(command, "$path", path);
         return command.ExecuteScalar() is byte[] stored ? StoredNote.ReadBody(stored) : null;
@@ -90,10 +97,7 @@ public sealed class IndexStore(IServiceScopeFactory scopes, ILogger<IndexStore> 
             return;
         }
 
-        using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<SageStudyDb>();
-        db.Database.OpenConnection();
-        var connection = db.Database.GetDbConnection();
+        using var connection = Open();
         using var transaction = connection.BeginTransaction();
 
         // Plain prepared statements: thousands of rows per build, where change tracking would only cost time.
@@ -156,10 +160,7 @@ public sealed class IndexStore(IServiceScopeFactory scopes, ILogger<IndexStore> 
         }
 
         var fingerprint = Fingerprint(current);
-        using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<SageStudyDb>();
-        db.Database.OpenConnection();
-        var connection = db.Database.GetDbConnection();
+        using var connection = Open();
         if (_recorded is null && StoredFingerprint(connection) == fingerprint)
         {
             _recorded = current;
