@@ -56,9 +56,6 @@ public sealed class ContentIndex(
 
     public string Root { get; } = Path.GetFullPath(settings.Value.Root ?? ContentLocations.DefaultContentRoot());
 
-    /// <summary>Raised after a new snapshot is in place.</summary>
-    public event Action<ContentSnapshot>? Changed;
-
     /// <summary>Indexes the notes and swaps them in; returns once they are served, while their question bank is still being built.</summary>
     public async Task<BuildStats> RebuildAsync(CancellationToken cancellationToken = default)
     {
@@ -100,7 +97,6 @@ public sealed class ContentIndex(
             Volatile.Write(ref _state, new ContentState(snapshot, quiz));
             LastBuild = stats;
             LogProblems(snapshot.Problems);
-            Changed?.Invoke(snapshot);
             releaseGate = false;
             _ = quiz.ContinueWith(_ => _gate.Release(), TaskScheduler.Default);
             return stats;
