@@ -148,26 +148,16 @@ start_app() {
     done
     FIRST_200_MS=$(($(now_ms) - started))
 
-    local line=""
-    for _ in $(seq 50); do
-        line=$(grep -m1 'Indexed [0-9]* notes' "$APP_LOG" || true)
-        [[ -n $line ]] && break
-        sleep 0.1
-    done
-    [[ -n $line ]] || die "no 'Indexed N notes' line in $APP_LOG"
+    local line
+    line=$(log_line 'Indexed [0-9]* notes' 50)
     INDEX_NOTES=$(sed -n 's/.*Indexed \([0-9]*\) notes.*/\1/p' <<<"$line")
     INDEX_MS=$(sed -n 's/.* in \([0-9]*\) ms (.*/\1/p' <<<"$line")
     INDEX_PARSED=$(sed -n 's/.*(\([0-9]*\) parsed.*/\1/p' <<<"$line")
     INDEX_REUSED=$(sed -n 's/.*parsed, \([0-9]*\) unchanged.*/\1/p' <<<"$line")
     INDEXED_AT_MS=$(($(date -d "${line%% *}" +%s%3N) - started))
     # The question bank is generated after the notes are served, on a thread of its own.
-    local bank=""
-    for _ in $(seq 1200); do
-        bank=$(grep -m1 'Question bank: [0-9]* questions' "$APP_LOG" || true)
-        [[ -n $bank ]] && break
-        sleep 0.1
-    done
-    [[ -n $bank ]] || die "no 'Question bank: N questions' line in $APP_LOG"
+    local bank
+    bank=$(log_line 'Question bank: [0-9]* questions' 1200)
     INDEX_QUESTIONS=$(sed -n 's/.*Question bank: \([0-9]*\) questions.*/\1/p' <<<"$bank")
     BANK_MS=$(sed -n 's/.* questions in \([0-9]*\) ms.*/\1/p' <<<"$bank")
     local listening
@@ -175,6 +165,18 @@ start_app() {
     LISTENING_AT_MS=$([[ -n $listening ]] && echo $(($(date -d "${listening%% *}" +%s%3N) - started)) || echo "?")
     printf '  %s: first 200 after %d ms; "Indexed" logged at %d ms: %s notes in %s ms (%s parsed, %s unchanged); question bank %s questions in %s ms more; listening at %s ms\n' \
         "$label" "$FIRST_200_MS" "$INDEXED_AT_MS" "$INDEX_NOTES" "$INDEX_MS" "$INDEX_PARSED" "$INDEX_REUSED" "$INDEX_QUESTIONS" "$BANK_MS" "$LISTENING_AT_MS" >&2
+}
+
+# log_line PATTERN TRIES: the first line of the portal's log matching PATTERN, waiting up to TRIES × 0.1 s for it.
+log_line() {
+    local line=""
+    for _ in $(seq "$2"); do
+        line=$(grep -m1 "$1" "$APP_LOG" || true)
+        [[ -n $line ]] && break
+        sleep 0.1
+    done
+    [[ -n $line ]] || die "no line matching '$1' in $APP_LOG"
+    echo "$line"
 }
 
 stop_app() {

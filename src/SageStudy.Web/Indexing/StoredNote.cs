@@ -13,67 +13,63 @@ internal static class StoredNote
     /// <summary>Bumped whenever the layout changes; an outline of another version is parsed again from its file.</summary>
     private const byte Version = 1;
 
-    public static byte[] WriteOutline(Note note)
+    public static byte[] WriteOutline(Note note) => Encode(writer =>
     {
-        using var stream = new MemoryStream();
-        using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
+        writer.Write(note.Path);
+        writer.Write(note.Title);
+        writer.Write(note.Hash);
+        WriteStrings(writer, note.Tags);
+        WriteList(writer, note.Headings, (w, h) =>
         {
-            writer.Write(Version);
-            writer.Write(note.Path);
-            writer.Write(note.Title);
-            writer.Write(note.Hash);
-            WriteStrings(writer, note.Tags);
-            WriteList(writer, note.Headings, (w, h) =>
+            w.Write(h.Anchor);
+            w.Write(h.Title);
+            w.Write(h.Level);
+            WriteStrings(w, h.Tags);
+            w.Write(h.Line);
+        });
+        WriteList(writer, note.Units, (w, u) =>
+        {
+            w.Write((byte)u.Kind);
+            w.Write(u.Title);
+            w.Write(u.Anchor);
+            WriteStrings(w, u.Tags);
+            w.Write(u.Line);
+        });
+        WriteList(writer, note.Links, (w, l) =>
+        {
+            w.Write(l.Href);
+            w.Write(l.Target);
+            w.Write(l.Anchor is not null);
+            if (l.Anchor is not null)
             {
-                w.Write(h.Anchor);
-                w.Write(h.Title);
-                w.Write(h.Level);
-                WriteStrings(w, h.Tags);
-                w.Write(h.Line);
-            });
-            WriteList(writer, note.Units, (w, u) =>
-            {
-                w.Write((byte)u.Kind);
-                w.Write(u.Title);
-                w.Write(u.Anchor);
-                WriteStrings(w, u.Tags);
-                w.Write(u.Line);
-            });
-            WriteList(writer, note.Links, (w, l) =>
-            {
-                w.Write(l.Href);
-                w.Write(l.Target);
-                w.Write(l.Anchor is not null);
-                if (l.Anchor is not null)
-                {
-                    w.Write(l.Anchor);
-                }
+                w.Write(l.Anchor);
+            }
 
-                w.Write(l.Resolved);
-                w.Write(l.Line);
-            });
-            WriteList(writer, note.Warnings, (w, warning) =>
+            w.Write(l.Resolved);
+            w.Write(l.Line);
+        });
+        WriteList(writer, note.Warnings, (w, warning) =>
+        {
+            w.Write(warning.Line);
+            w.Write(warning.Message);
+        });
+        var terms = Encode(w =>
+        {
+            WriteList(w, note.TermLists, (lw, list) =>
             {
-                w.Write(warning.Line);
-                w.Write(warning.Message);
+                lw.Write(list.Anchor);
+                lw.Write(list.SectionTitle);
+                WriteList(lw, list.Pairs, WritePair);
             });
-            var terms = WriteTerms(note);
-            writer.Write7BitEncodedInt(terms.Length);
-            writer.Write(terms);
-        }
-
-        return stream.ToArray();
-    }
+            WriteList(w, note.Blocks, WritePair);
+        });
+        writer.Write7BitEncodedInt(terms.Length);
+        writer.Write(terms);
+    });
 
     /// <summary>The stored outline, or null when it was written by another version of this layout.</summary>
-    public static Note? ReadOutline(byte[] bytes)
+    public static Note? ReadOutline(byte[] bytes) => Decode(bytes, reader =>
     {
-        using var reader = new BinaryReader(new MemoryStream(bytes, writable: false), Encoding.UTF8);
-        if (reader.ReadByte() != Version)
-        {
-            return null;
-        }
-
         var path = reader.ReadString();
         var title = reader.ReadString();
         var hash = reader.ReadString();
@@ -83,7 +79,9 @@ internal static class StoredNote
         var links = ReadList(reader, r => new NoteLink(r.ReadString(), r.ReadString(), r.ReadBoolean() ? r.ReadString() : null, r.ReadBoolean(), r.ReadInt32()));
         var warnings = ReadList(reader, r => new NoteWarning(r.ReadInt32(), r.ReadString()));
         // Only generated questions read a note's terms, and they are built after the notes are served.
-        var terms = new Lazy<(TermList[] Lists, TermPair[] Blocks)>(ReadTerms(reader.ReadBytes(reader.Read7BitEncodedInt())));
+        var stored = reader.ReadBytes(reader.Read7BitEncodedInt());
+        var terms = new Lazy<Terms>(() => Decode(stored, r =>
+            new Terms(ReadList(r, lr => new TermList(lr.ReadString(), lr.ReadString(), ReadList(lr, ReadPair))), ReadList(r, ReadPair)))!);
         return new Note
         {
             Path = path,
@@ -97,61 +95,45 @@ internal static class StoredNote
             TermLists = new ReadWhenUsed<TermList>(() => terms.Value.Lists),
             Blocks = new ReadWhenUsed<TermPair>(() => terms.Value.Blocks),
         };
-    }
+    });
 
-    public static byte[] WriteBody(NoteBody body)
+    public static byte[] WriteBody(NoteBody body) => Encode(writer =>
+    {
+        writer.Write(body.Html);
+        WriteList(writer, body.UnitHtml.ToList(), (w, unit) =>
+        {
+            w.Write(unit.Key);
+            w.Write(unit.Value);
+        });
+    });
+
+    /// <summary>The stored HTML, or null when it was written by another version of this layout.</summary>
+    public static NoteBody? ReadBody(byte[] bytes) => Decode(bytes, reader =>
+    {
+        var html = reader.ReadString();
+        var units = ReadList(reader, r => KeyValuePair.Create(r.ReadString(), r.ReadString()));
+        return new NoteBody(html, new Dictionary<string, string>(units, StringComparer.Ordinal));
+    });
+
+    private static byte[] Encode(Action<BinaryWriter> write)
     {
         using var stream = new MemoryStream();
         using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
         {
             writer.Write(Version);
-            writer.Write(body.Html);
-            WriteList(writer, body.UnitHtml.ToList(), (w, unit) =>
-            {
-                w.Write(unit.Key);
-                w.Write(unit.Value);
-            });
+            write(writer);
         }
 
         return stream.ToArray();
     }
 
-    /// <summary>The stored HTML, or null when it was written by another version of this layout.</summary>
-    public static NoteBody? ReadBody(byte[] bytes)
+    private static T? Decode<T>(byte[] bytes, Func<BinaryReader, T> read) where T : class
     {
         using var reader = new BinaryReader(new MemoryStream(bytes, writable: false), Encoding.UTF8);
-        if (reader.ReadByte() != Version)
-        {
-            return null;
-        }
-
-        var html = reader.ReadString();
-        var units = ReadList(reader, r => KeyValuePair.Create(r.ReadString(), r.ReadString()));
-        return new NoteBody(html, new Dictionary<string, string>(units, StringComparer.Ordinal));
+        return reader.ReadByte() == Version ? read(reader) : null;
     }
 
-    private static byte[] WriteTerms(Note note)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
-        {
-            WriteList(writer, note.TermLists, (w, list) =>
-            {
-                w.Write(list.Anchor);
-                w.Write(list.SectionTitle);
-                WriteList(w, list.Pairs, WritePair);
-            });
-            WriteList(writer, note.Blocks, WritePair);
-        }
-
-        return stream.ToArray();
-    }
-
-    private static Func<(TermList[], TermPair[])> ReadTerms(byte[] bytes) => () =>
-    {
-        using var reader = new BinaryReader(new MemoryStream(bytes, writable: false), Encoding.UTF8);
-        return (ReadList(reader, r => new TermList(r.ReadString(), r.ReadString(), ReadList(r, ReadPair))), ReadList(reader, ReadPair));
-    };
+    private sealed record Terms(TermList[] Lists, TermPair[] Blocks);
 
     /// <summary>A stored list decoded the first time it is read (thread-safe; decoded once).</summary>
     private sealed class ReadWhenUsed<T>(Func<T[]> read) : IReadOnlyList<T>
