@@ -9,8 +9,9 @@ using SageStudy.Web.Data;
 namespace SageStudy.Web.Indexing;
 
 /// <summary>
-/// Keeps the index in SQLite: each note's parsed form (so an unchanged file is not parsed again
-/// after a restart) and one row per tagged unit and tag.
+/// Keeps the index in SQLite: each note's outline (read at every start, so an unchanged file is not
+/// parsed again) and HTML (read when a page shows it), one row per tagged unit and tag, the search
+/// index, and a record of every question.
 /// </summary>
 public sealed class IndexStore(IConfiguration configuration, ILogger<IndexStore> logger)
 {
