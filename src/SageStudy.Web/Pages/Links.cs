@@ -14,10 +14,10 @@ public static class Links
 
     public static string Tag(string tag) => "/tags/" + Uri.EscapeDataString(tag);
 
-    /// <summary>A tag page for several tags ("/tags/exam-tip,gotcha?match=all"), optionally at a page number.</summary>
     /// <summary>The id of a folder's section on the home page.</summary>
     public static string FolderAnchor(string folder) => folder.Length == 0 ? "root" : folder.Replace('/', '-');
 
+    /// <summary>A tag page for several tags ("/tags/exam-tip,gotcha?match=all"), optionally at a page number.</summary>
     public static string Tags(Indexing.TagQuery query, int page = 1)
     {
         var parameters = new List<string>();
