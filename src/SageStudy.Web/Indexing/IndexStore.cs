@@ -85,7 +85,7 @@ public sealed class IndexStore(IConfiguration configuration, ILogger<IndexStore>
         using var connection = Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT Body FROM Notes WHERE Path = $path";
-        AddParameter(command, "$path", path);
+        command.AddParameter("$path", path);
         return command.ExecuteScalar() is byte[] stored ? StoredNote.ReadBody(stored) : null;
     }
 
@@ -225,7 +225,7 @@ public sealed class IndexStore(IConfiguration configuration, ILogger<IndexStore>
     {
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT Value FROM IndexState WHERE Name = $name";
-        AddParameter(command, "$name", QuestionsFingerprint);
+        command.AddParameter("$name", QuestionsFingerprint);
         return command.ExecuteScalar() as string;
     }
 
@@ -299,19 +299,12 @@ public sealed class IndexStore(IConfiguration configuration, ILogger<IndexStore>
         command.CommandText = sql;
         foreach (var name in parameters)
         {
-            AddParameter(command, name, null);
+            command.AddParameter(name, null);
         }
 
         return command;
     }
 
-    private static void AddParameter(DbCommand command, string name, object? value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-    }
 
     private static void Run(DbCommand command, params object[] values)
     {

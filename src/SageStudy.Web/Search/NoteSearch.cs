@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
@@ -70,9 +69,9 @@ public sealed partial class NoteSearch(SageStudyDb db)
                 LIMIT {MaxResults})
             ORDER BY rank
             """;
-        Add(command, "$match", match);
-        Add(command, "$tag", query.Tag);
-        Add(command, "$folder", query.Folder);
+        command.AddParameter("$match", match);
+        command.AddParameter("$tag", query.Tag);
+        command.AddParameter("$folder", query.Folder);
 
         var hits = new List<SearchHit>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -87,14 +86,6 @@ public sealed partial class NoteSearch(SageStudyDb db)
 
     public static bool IsValidFilter(string? tag, string? folder) =>
         (tag is null || TagSyntax.IsName(tag)) && (folder is null || (folder.Length <= 200 && !folder.Contains("..")));
-
-    private static void Add(DbCommand command, string name, string? value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = (object?)value ?? DBNull.Value;
-        command.Parameters.Add(parameter);
-    }
 
     private static string Highlight(string text) =>
         WebUtility.HtmlEncode(text).Replace(MatchStart.ToString(), "<mark>").Replace(MatchEnd.ToString(), "</mark>");
