@@ -252,7 +252,13 @@ public sealed partial class NoteParser(TagRules rules, PortalUrls urls)
                 order.Add(owner);
             }
 
-            ownerTags.AddRange(tags.Where(t => !ownerTags.Contains(t)));
+            foreach (var tag in tags)
+            {
+                if (!ownerTags.Contains(tag))
+                {
+                    ownerTags.Add(tag);
+                }
+            }
         }
 
         foreach (var owner in order)
@@ -299,7 +305,7 @@ public sealed partial class NoteParser(TagRules rules, PortalUrls urls)
         {
             var allowed = inline switch
             {
-                LiteralInline literal => literal.Content.ToString().All(c => char.IsWhiteSpace(c) || c == ':'),
+                LiteralInline literal => IsColonOrSpace(literal.Content.AsSpan()),
                 CodeInline code => TagSyntax.TryParse(code.Content, out _),
                 _ => false,
             };
@@ -311,6 +317,19 @@ public sealed partial class NoteParser(TagRules rules, PortalUrls urls)
 
         title = TextOf(bold).TrimEnd(':', ' ').Trim();
         return title.Length > 0;
+    }
+
+    private static bool IsColonOrSpace(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (!char.IsWhiteSpace(c) && c != ':')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>A block covers its lead paragraph's followers up to the next heading or next lead line.</summary>
@@ -408,7 +427,7 @@ public sealed partial class NoteParser(TagRules rules, PortalUrls urls)
             AppendText(inline, rest, keepTags: false);
         }
 
-        var after = CollapseWhitespace(rest.ToString());
+        var after = CollapseWhitespace(rest);
         var separator = TermSeparator().Match(after);
         if (term.EndsWith(':'))
         {
@@ -671,10 +690,16 @@ public sealed partial class NoteParser(TagRules rules, PortalUrls urls)
     /// <summary>The visible text of inlines, without tags unless asked, whitespace collapsed.</summary>
     private static string TextOf(ContainerInline? inline, bool keepTags = false)
     {
-        var text = new StringBuilder();
+        var text = t_text ??= new StringBuilder(256);
+        text.Clear();
         AppendText(inline, text, keepTags);
-        return CollapseWhitespace(text.ToString());
+        return CollapseWhitespace(text);
     }
+
+    // TextOf runs for nearly every block of every note, and notes are parsed on several threads at once:
+    // one builder per thread instead of one per call.
+    [ThreadStatic]
+    private static StringBuilder? t_text;
 
     private static void AppendText(Inline? inline, StringBuilder text, bool keepTags)
     {
@@ -711,8 +736,34 @@ public sealed partial class NoteParser(TagRules rules, PortalUrls urls)
         }
     }
 
-    private static string CollapseWhitespace(string text) =>
-        string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    /// <summary>Trimmed, each run of whitespace one space; written into one buffer rather than split and joined.</summary>
+    private static string CollapseWhitespace(StringBuilder text)
+    {
+        var buffer = text.Length <= 1024 ? stackalloc char[text.Length] : new char[text.Length];
+        var length = 0;
+        var space = false;
+        foreach (var chunk in text.GetChunks())
+        {
+            foreach (var c in chunk.Span)
+            {
+                if (char.IsWhiteSpace(c))
+                {
+                    space = length > 0;
+                    continue;
+                }
+
+                if (space)
+                {
+                    buffer[length++] = ' ';
+                    space = false;
+                }
+
+                buffer[length++] = c;
+            }
+        }
+
+        return new string(buffer[..length]);
+    }
 
     private static string Shorten(string text)
     {

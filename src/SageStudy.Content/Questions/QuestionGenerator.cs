@@ -39,8 +39,9 @@ public static class QuestionGenerator
             for (var i = 0; i < pairs.Count; i++)
             {
                 var tags = pairs[i].Tags.Concat(sectionTags).Distinct().ToList();
-                Add(Ask(note.Path, pairs, i, Asks.Term, fromBlock: false, tags));
-                Add(Ask(note.Path, pairs, i, Asks.Description, fromBlock: false, tags));
+                var explanation = Explanation.Of(pairs[i]);
+                Add(Ask(note.Path, pairs, i, Asks.Term, fromBlock: false, tags, explanation));
+                Add(Ask(note.Path, pairs, i, Asks.Description, fromBlock: false, tags, explanation));
             }
         }
 
@@ -49,16 +50,27 @@ public static class QuestionGenerator
         {
             if (blocks[i].Tags.Count > 0)
             {
-                Add(Ask(note.Path, blocks, i, Asks.Term, fromBlock: true, blocks[i].Tags));
-                Add(Ask(note.Path, blocks, i, Asks.Description, fromBlock: true, blocks[i].Tags));
+                var explanation = Explanation.Of(blocks[i]);
+                Add(Ask(note.Path, blocks, i, Asks.Term, fromBlock: true, blocks[i].Tags, explanation));
+                Add(Ask(note.Path, blocks, i, Asks.Description, fromBlock: true, blocks[i].Tags, explanation));
             }
         }
 
         return questions;
     }
 
+    /// <summary>
+    /// Both questions on a pair explain their answer with the whole pair: one pair of strings for the two,
+    /// since a bank of 1,000 notes holds some 17,000 questions in memory.
+    /// </summary>
+    private sealed record Explanation(string Text, string Html)
+    {
+        public static Explanation Of(TermPair pair) =>
+            new($"{pair.Term}: {pair.Description}", $"<p><strong>{Encode(pair.Term)}</strong>: {Encode(pair.Description)}</p>");
+    }
+
     /// <summary>Asks for one side of <c>pairs[index]</c>, with distractors drawn from the other pairs.</summary>
-    private static Question? Ask(string notePath, IReadOnlyList<TermPair> pairs, int index, Asks asks, bool fromBlock, IReadOnlyList<string> tags)
+    private static Question? Ask(string notePath, IReadOnlyList<TermPair> pairs, int index, Asks asks, bool fromBlock, IReadOnlyList<string> tags, Explanation explanation)
     {
         var pair = pairs[index];
         Func<TermPair, string> shownOf = asks == Asks.Term ? p => p.Description : p => p.Term;
@@ -92,8 +104,8 @@ public static class QuestionGenerator
 
         // Terms and descriptions are plain text read off the note: encoded, not parsed again as Markdown.
         var (prompt, promptHtml) = asks == Asks.Term
-            ? ($"Which fits: *{pair.Description}*?", $"<p>Which fits: <em>{Html(pair.Description)}</em>?</p>")
-            : ($"Which describes *{pair.Term}*?", $"<p>Which describes <em>{Html(pair.Term)}</em>?</p>");
+            ? ($"Which fits: *{pair.Description}*?", $"<p>Which fits: <em>{Encode(pair.Description)}</em>?</p>")
+            : ($"Which describes *{pair.Term}*?", $"<p>Which describes <em>{Encode(pair.Term)}</em>?</p>");
         return new Question
         {
             Id = id,
@@ -104,13 +116,13 @@ public static class QuestionGenerator
             PromptHtml = promptHtml,
             Options = options,
             Answers = [Array.IndexOf(options, answer)],
-            Explanation = $"{pair.Term}: {pair.Description}",
-            ExplanationHtml = $"<p><strong>{Html(pair.Term)}</strong>: {Html(pair.Description)}</p>",
+            Explanation = explanation.Text,
+            ExplanationHtml = explanation.Html,
             Tags = tags,
         };
     }
 
-    private static string Html(string text) => System.Net.WebUtility.HtmlEncode(text);
+    private static string Encode(string text) => System.Net.WebUtility.HtmlEncode(text);
 
     /// <summary>
     /// Depends only on the note path, the direction and the term, so editing other parts of the

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
@@ -208,17 +209,33 @@ public sealed class IndexStore(IConfiguration configuration, ILogger<IndexStore>
 
     private const string QuestionsFingerprint = "questions-fingerprint";
 
-    /// <summary>One hash over all records: hashing each record separately costs a call into the crypto library per question.</summary>
+    /// <summary>
+    /// One hash over all records, fed in 64 KB batches: a hash per record costs a call into the crypto
+    /// library per question, and hashing one string of all records held ~12 MB at once for 17,000 questions.
+    /// </summary>
     private static string Fingerprint(Dictionary<string, RecordedQuestion> records)
     {
-        var text = new StringBuilder();
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var batch = new ArrayBufferWriter<byte>(64 * 1024);
         foreach (var (id, record) in records)
         {
-            text.Append(id).Append('\n').Append(record.Note).Append('\n').Append(record.Anchor).Append('\n')
-                .Append(record.SectionTitle).Append('\n').Append(record.Prompt).Append('\n').Append(record.Tags).Append('\n');
+            foreach (var field in (ReadOnlySpan<string>)[id, record.Note, record.Anchor, record.SectionTitle, record.Prompt, record.Tags])
+            {
+                var bytes = batch.GetSpan(Encoding.UTF8.GetMaxByteCount(field.Length) + 1);
+                var written = Encoding.UTF8.GetBytes(field, bytes);
+                bytes[written] = (byte)'\n';
+                batch.Advance(written + 1);
+            }
+
+            if (batch.WrittenCount > 60 * 1024)
+            {
+                hash.AppendData(batch.WrittenSpan);
+                batch.ResetWrittenCount();
+            }
         }
 
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+        hash.AppendData(batch.WrittenSpan);
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
     private static string? StoredFingerprint(DbConnection connection)
