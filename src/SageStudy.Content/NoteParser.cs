@@ -693,7 +693,14 @@ public sealed partial class NoteParser(TagRules rules, PortalUrls urls)
         var text = t_text ??= new StringBuilder(256);
         text.Clear();
         AppendText(inline, text, keepTags);
-        return CollapseWhitespace(text);
+        var collapsed = CollapseWhitespace(text);
+        if (text.Capacity > 16 * 1024)
+        {
+            // One huge paragraph should not stay allocated for the life of the thread.
+            t_text = null;
+        }
+
+        return collapsed;
     }
 
     // TextOf runs for nearly every block of every note, and notes are parsed on several threads at once:
@@ -708,7 +715,8 @@ public sealed partial class NoteParser(TagRules rules, PortalUrls urls)
             case null:
                 return;
             case LiteralInline literal:
-                text.Append(literal.Content);
+                // As a span: StringSlice has no Append overload of its own and would be copied into a string first.
+                text.Append(literal.Content.AsSpan());
                 break;
             case CodeInline code:
                 if (keepTags || !TagSyntax.TryParse(code.Content, out _))
