@@ -427,7 +427,7 @@ public sealed partial class NoteParser(TagRules rules, PortalUrls urls)
             AppendText(inline, rest, keepTags: false);
         }
 
-        var after = CollapseWhitespace(rest);
+        var after = Whitespace.Collapse(rest);
         var separator = TermSeparator().Match(after);
         if (term.EndsWith(':'))
         {
@@ -693,7 +693,7 @@ public sealed partial class NoteParser(TagRules rules, PortalUrls urls)
         var text = t_text ??= new StringBuilder(256);
         text.Clear();
         AppendText(inline, text, keepTags);
-        var collapsed = CollapseWhitespace(text);
+        var collapsed = Whitespace.Collapse(text);
         if (text.Capacity > 16 * 1024)
         {
             // One huge paragraph should not stay allocated for the life of the thread.
@@ -742,35 +742,6 @@ public sealed partial class NoteParser(TagRules rules, PortalUrls urls)
 
                 break;
         }
-    }
-
-    /// <summary>Trimmed, each run of whitespace one space; written into one buffer rather than split and joined.</summary>
-    private static string CollapseWhitespace(StringBuilder text)
-    {
-        var buffer = text.Length <= 1024 ? stackalloc char[text.Length] : new char[text.Length];
-        var length = 0;
-        var space = false;
-        foreach (var chunk in text.GetChunks())
-        {
-            foreach (var c in chunk.Span)
-            {
-                if (char.IsWhiteSpace(c))
-                {
-                    space = length > 0;
-                    continue;
-                }
-
-                if (space)
-                {
-                    buffer[length++] = ' ';
-                    space = false;
-                }
-
-                buffer[length++] = c;
-            }
-        }
-
-        return new string(buffer[..length]);
     }
 
     private static string Shorten(string text)

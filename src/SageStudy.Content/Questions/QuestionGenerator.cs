@@ -39,7 +39,7 @@ public static class QuestionGenerator
             for (var i = 0; i < pairs.Count; i++)
             {
                 var tags = pairs[i].Tags.Concat(sectionTags).Distinct().ToList();
-                var explanation = Explanation.Of(pairs[i]);
+                var explanation = Explain(pairs[i]);
                 Add(Ask(note.Path, pairs, i, Asks.Term, fromBlock: false, tags, explanation));
                 Add(Ask(note.Path, pairs, i, Asks.Description, fromBlock: false, tags, explanation));
             }
@@ -50,7 +50,7 @@ public static class QuestionGenerator
         {
             if (blocks[i].Tags.Count > 0)
             {
-                var explanation = Explanation.Of(blocks[i]);
+                var explanation = Explain(blocks[i]);
                 Add(Ask(note.Path, blocks, i, Asks.Term, fromBlock: true, blocks[i].Tags, explanation));
                 Add(Ask(note.Path, blocks, i, Asks.Description, fromBlock: true, blocks[i].Tags, explanation));
             }
@@ -60,17 +60,14 @@ public static class QuestionGenerator
     }
 
     /// <summary>
-    /// Both questions on a pair explain their answer with the whole pair: one pair of strings for the two,
-    /// since a bank of 1,000 notes holds some 17,000 questions in memory.
+    /// Both questions on a pair explain their answer with the whole pair, so they share one text and HTML:
+    /// a bank of 1,000 notes holds some 17,000 questions in memory.
     /// </summary>
-    private sealed record Explanation(string Text, string Html)
-    {
-        public static Explanation Of(TermPair pair) =>
-            new($"{pair.Term}: {pair.Description}", $"<p><strong>{Encode(pair.Term)}</strong>: {Encode(pair.Description)}</p>");
-    }
+    private static (string Text, string Html) Explain(TermPair pair) =>
+        ($"{pair.Term}: {pair.Description}", $"<p><strong>{Html(pair.Term)}</strong>: {Html(pair.Description)}</p>");
 
     /// <summary>Asks for one side of <c>pairs[index]</c>, with distractors drawn from the other pairs.</summary>
-    private static Question? Ask(string notePath, IReadOnlyList<TermPair> pairs, int index, Asks asks, bool fromBlock, IReadOnlyList<string> tags, Explanation explanation)
+    private static Question? Ask(string notePath, IReadOnlyList<TermPair> pairs, int index, Asks asks, bool fromBlock, IReadOnlyList<string> tags, (string Text, string Html) explanation)
     {
         var pair = pairs[index];
         Func<TermPair, string> shownOf = asks == Asks.Term ? p => p.Description : p => p.Term;
@@ -104,8 +101,8 @@ public static class QuestionGenerator
 
         // Terms and descriptions are plain text read off the note: encoded, not parsed again as Markdown.
         var (prompt, promptHtml) = asks == Asks.Term
-            ? ($"Which fits: *{pair.Description}*?", $"<p>Which fits: <em>{Encode(pair.Description)}</em>?</p>")
-            : ($"Which describes *{pair.Term}*?", $"<p>Which describes <em>{Encode(pair.Term)}</em>?</p>");
+            ? ($"Which fits: *{pair.Description}*?", $"<p>Which fits: <em>{Html(pair.Description)}</em>?</p>")
+            : ($"Which describes *{pair.Term}*?", $"<p>Which describes <em>{Html(pair.Term)}</em>?</p>");
         return new Question
         {
             Id = id,
@@ -122,7 +119,7 @@ public static class QuestionGenerator
         };
     }
 
-    private static string Encode(string text) => System.Net.WebUtility.HtmlEncode(text);
+    private static string Html(string text) => System.Net.WebUtility.HtmlEncode(text);
 
     /// <summary>
     /// Depends only on the note path, the direction and the term, so editing other parts of the
@@ -152,9 +149,8 @@ public static class QuestionGenerator
     /// A block's text can span lines (a code block under it) and must not inside a one-line prompt
     /// or option; trimmed and collapsed, texts that read the same also compare the same.
     /// </summary>
-    private static TermPair OnOneLine(TermPair pair) => pair with { Term = Collapse(pair.Term), Description = Collapse(pair.Description) };
-
-    private static string Collapse(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    private static TermPair OnOneLine(TermPair pair) =>
+        pair with { Term = Whitespace.Collapse(pair.Term), Description = Whitespace.Collapse(pair.Description) };
 
     /// <summary>Whether the term occurs in the text as a whole word or phrase, ignoring case.</summary>
     private static bool Mentions(string text, string term)
