@@ -160,11 +160,19 @@ start_app() {
     bank=$(log_line 'Question bank: [0-9]* questions' 1200)
     INDEX_QUESTIONS=$(sed -n 's/.*Question bank: \([0-9]*\) questions.*/\1/p' <<<"$bank")
     BANK_MS=$(sed -n 's/.* questions in \([0-9]*\) ms.*/\1/p' <<<"$bank")
+    # So are the search rows of the notes parsed (a restart with nothing changed writes none).
+    SEARCH_ROWS=0 SEARCH_MS=0
+    if ((INDEX_PARSED > 0)); then
+        local search
+        search=$(log_line 'Search index: [0-9]* sections' 1200)
+        SEARCH_ROWS=$(sed -n 's/.*Search index: \([0-9]*\) sections.*/\1/p' <<<"$search")
+        SEARCH_MS=$(sed -n 's/.* written in \([0-9]*\) ms.*/\1/p' <<<"$search")
+    fi
     local listening
     listening=$(grep -m1 'Now listening on' "$APP_LOG" || true)
     LISTENING_AT_MS=$([[ -n $listening ]] && echo $(($(date -d "${listening%% *}" +%s%3N) - started)) || echo "?")
-    printf '  %s: first 200 after %d ms; "Indexed" logged at %d ms: %s notes in %s ms (%s parsed, %s unchanged); question bank %s questions in %s ms more; listening at %s ms\n' \
-        "$label" "$FIRST_200_MS" "$INDEXED_AT_MS" "$INDEX_NOTES" "$INDEX_MS" "$INDEX_PARSED" "$INDEX_REUSED" "$INDEX_QUESTIONS" "$BANK_MS" "$LISTENING_AT_MS" >&2
+    printf '  %s: first 200 after %d ms; "Indexed" logged at %d ms: %s notes in %s ms (%s parsed, %s unchanged); search index %s rows and question bank %s questions in %s and %s ms more; listening at %s ms\n' \
+        "$label" "$FIRST_200_MS" "$INDEXED_AT_MS" "$INDEX_NOTES" "$INDEX_MS" "$INDEX_PARSED" "$INDEX_REUSED" "$SEARCH_ROWS" "$INDEX_QUESTIONS" "$SEARCH_MS" "$BANK_MS" "$LISTENING_AT_MS" >&2
 }
 
 # log_line PATTERN TRIES: the first line of the portal's log matching PATTERN, waiting up to TRIES × 0.1 s for it.
@@ -284,7 +292,7 @@ compare() {
 }
 
 # ---------------------------------------------------------------- per note count
-declare -A GEN_BYTES COMMON_WORD SAMPLE_NOTE HUGO_MS COLD_FIRST COLD_INDEX_MS COLD_INDEXED_AT COLD_PARSED COLD_QUESTIONS COLD_BANK_MS \
+declare -A GEN_BYTES COMMON_WORD SAMPLE_NOTE HUGO_MS COLD_FIRST COLD_INDEX_MS COLD_INDEXED_AT COLD_PARSED COLD_QUESTIONS COLD_BANK_MS COLD_SEARCH_ROWS COLD_SEARCH_MS \
     RESTART_FIRST RESTART_INDEX_MS RESTART_INDEXED_AT RESTART_PARSED START_RSS SEQ_NOTE SEQ_TAG SEQ_SEARCH SEQ_BYTES
 
 sequential() { # OUTFILE PATH [extra args]: one request at a time, 20 warm-up requests first
@@ -328,6 +336,7 @@ for n in "${SIZES[@]}"; do
     start_app "$notes" "$db" "cold-$n"
     COLD_FIRST[$n]=$FIRST_200_MS; COLD_INDEX_MS[$n]=$INDEX_MS; COLD_INDEXED_AT[$n]=$INDEXED_AT_MS
     COLD_PARSED[$n]=$INDEX_PARSED; COLD_QUESTIONS[$n]=$INDEX_QUESTIONS; COLD_BANK_MS[$n]=$BANK_MS
+    COLD_SEARCH_ROWS[$n]=$SEARCH_ROWS; COLD_SEARCH_MS[$n]=$SEARCH_MS
     stop_app
 
     log "restart with nothing changed ($n notes)"
@@ -397,7 +406,7 @@ n1=${SIZES[0]}
 rows=()
 row() { rows+=("| $1 | $2 | $3 | $4 |"); }
 
-row "Indexing $(fmt "$n1") notes at start (the portal's log line)" "$(fmt "${COLD_INDEX_MS[$n1]}") ms ($(fmt "${COLD_PARSED[$n1]}") parsed, written to SQLite; then $(fmt "${COLD_QUESTIONS[$n1]}") generated questions in $(fmt "${COLD_BANK_MS[$n1]}") ms, in the background); Hugo: $(fmt "${HUGO_MS[$n1]}") ms" \
+row "Indexing $(fmt "$n1") notes at start (the portal's log line)" "$(fmt "${COLD_INDEX_MS[$n1]}") ms ($(fmt "${COLD_PARSED[$n1]}") parsed, notes and tags written to SQLite; then, in the background, $(fmt "${COLD_SEARCH_ROWS[$n1]}") search rows in $(fmt "${COLD_SEARCH_MS[$n1]}") ms and $(fmt "${COLD_QUESTIONS[$n1]}") generated questions in $(fmt "${COLD_BANK_MS[$n1]}") ms); Hugo: $(fmt "${HUGO_MS[$n1]}") ms" \
     "no slower than Hugo" "$(pass "${COLD_INDEX_MS[$n1]} <= ${HUGO_MS[$n1]}")"
 row "Start to first page, $(fmt "$n1") notes, empty database (exec → first 200 on /)" "$(fmt "${COLD_FIRST[$n1]}") ms (\"Indexed\" logged at $(fmt "${COLD_INDEXED_AT[$n1]}") ms); Hugo: $(fmt "${HUGO_MS[$n1]}") ms" "—" "—"
 P=$OUT/logs/phases-$n1.txt
@@ -406,7 +415,7 @@ row "Indexing steps for $(fmt "$n1") notes in one warm process, no database (\`S
 row "Restart with nothing changed, $(fmt "$n1") notes (log line)" "$(fmt "${RESTART_INDEX_MS[$n1]}") ms (${RESTART_PARSED[$n1]} parsed)" "< 100 ms" "$(pass "${RESTART_INDEX_MS[$n1]} < 100")"
 row "Restart with nothing changed, $(fmt "$n1") notes (exec → first 200)" "$(fmt "${RESTART_FIRST[$n1]}") ms (\"Indexed\" logged at $(fmt "${RESTART_INDEXED_AT[$n1]}") ms)" "—" "—"
 for n in "${SIZES[@]:1}"; do
-    row "Indexing $(fmt "$n") notes at start (log line)" "$(fmt "${COLD_INDEX_MS[$n]}") ms ($(fmt "${COLD_PARSED[$n]}") parsed; then $(fmt "${COLD_QUESTIONS[$n]}") questions in $(fmt "${COLD_BANK_MS[$n]}") ms); Hugo: $(fmt "${HUGO_MS[$n]}") ms" "—" "—"
+    row "Indexing $(fmt "$n") notes at start (log line)" "$(fmt "${COLD_INDEX_MS[$n]}") ms ($(fmt "${COLD_PARSED[$n]}") parsed; then $(fmt "${COLD_SEARCH_ROWS[$n]}") search rows in $(fmt "${COLD_SEARCH_MS[$n]}") ms and $(fmt "${COLD_QUESTIONS[$n]}") questions in $(fmt "${COLD_BANK_MS[$n]}") ms); Hugo: $(fmt "${HUGO_MS[$n]}") ms" "—" "—"
     row "Start to first page, $(fmt "$n") notes, empty database" "$(fmt "${COLD_FIRST[$n]}") ms (\"Indexed\" logged at $(fmt "${COLD_INDEXED_AT[$n]}") ms)" "—" "—"
     row "Restart with nothing changed, $(fmt "$n") notes" "log: $(fmt "${RESTART_INDEX_MS[$n]}") ms (${RESTART_PARSED[$n]} parsed); exec → first 200: $(fmt "${RESTART_FIRST[$n]}") ms" "< 100 ms (log)" "$(pass "${RESTART_INDEX_MS[$n]} < 100")"
 done
@@ -493,10 +502,11 @@ $TABLE
 - **Indexing**: the portal (\`dotnet publish -c Release -r $RID -p:PublishReadyToRun=true\`, \`ASPNETCORE_ENVIRONMENT=Production\`)
   is started on an empty SQLite database; the figure is the portal's own log line "Indexed N notes ... in X ms", which
   times the whole index build up to the moment the notes are served: loading the stored index, reading and hashing
-  the files, parsing, and writing notes (outline and HTML), tag rows and the search index to SQLite (the split is in
-  that line, kept in \`bench/out/logs/\`). The question bank generated from the notes is built after that, on a thread
-  of its own, and recorded in SQLite; its line "Question bank: N questions in X ms" is reported beside it. A quiz
-  request arriving before it is ready waits for it. Start to first page (exec → first 200 on \`/\`) also covers runtime start, migrations and the
+  the files, parsing, and writing notes (outline and HTML) and tag rows to SQLite (the split is in
+  that line, kept in \`bench/out/logs/\`). Two things follow on threads of their own and are reported beside it: the
+  notes' rows in the full-text search index ("Search index: N sections and blocks ... written in X ms") and the question
+  bank generated from the notes, recorded in SQLite ("Question bank: N questions in X ms"). A search or quiz
+  request arriving before its part is ready waits for it. Start to first page (exec → first 200 on \`/\`) also covers runtime start, migrations and the
   first request. Hugo's figure is the wall
   time of \`hugo --quiet\` (median of 3 clean builds). The restart reuses the database with no file changed.
 - **Throughput**: \`wrk -t2 -c32 -d$WRK_DURATION --latency\` against the portal, then against nginx ($(echo "$NGINX_VERSION"),

@@ -50,6 +50,30 @@ public class LiveReloadTests
     }
 
     [Fact]
+    public async Task Editing_many_notes_at_once_replaces_all_their_search_text()
+    {
+        using var portal = new PortalFactory();
+        for (var i = 0; i < 5; i++)
+        {
+            portal.WithNote($"n{i}.md", $"# Note {i}\n\n## Part\n\noldword{i} text\n");
+        }
+
+        var client = portal.CreateClient();
+        Assert.Single((await client.GetFromJsonAsync<JsonElement>("/api/search?q=oldword3")).EnumerateArray());
+
+        for (var i = 0; i < 5; i++)
+        {
+            portal.WithNote($"n{i}.md", $"# Note {i}\n\n## Part\n\nnewword text\n");
+        }
+
+        await Eventually(async () => (await client.GetFromJsonAsync<JsonElement>("/api/search?q=newword")).GetArrayLength() == 5);
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Empty((await client.GetFromJsonAsync<JsonElement>($"/api/search?q=oldword{i}")).EnumerateArray());
+        }
+    }
+
+    [Fact]
     public async Task A_vanished_or_garbled_content_folder_keeps_the_indexed_notes_served_and_reports_it()
     {
         using var portal = new PortalFactory().WithNote("keep.md", "# Keep me\n\ntext\n").WithNote("other.md", "# Other\n");

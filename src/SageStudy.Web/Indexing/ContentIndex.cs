@@ -21,13 +21,17 @@ public interface IContentIndex
 
     /// <summary>False until the first build has finished.</summary>
     bool IsReady { get; }
+
+    /// <summary>Completes once the search index holds the current notes (it is written just after they are served).</summary>
+    Task SearchReady { get; }
 }
 
 /// <summary>
 /// Owns the current snapshot: rebuilds run one at a time, and each swaps in a whole new snapshot,
-/// so readers never see a half-built index. The notes are served as soon as they are indexed; the
-/// question bank generated from them follows on its own thread, and whoever asks for questions
-/// before it is in place waits for it rather than seeing the previous notes' questions.
+/// so readers never see a half-built index. The notes are served as soon as they and their tags are
+/// stored; their search rows and the question bank generated from them follow on threads of their
+/// own, and whoever searches or asks for questions before those are in place waits for them rather
+/// than seeing the previous notes' results.
 /// </summary>
 public sealed class ContentIndex(
     IOptions<ContentSettings> settings,
@@ -51,12 +55,14 @@ public sealed class ContentIndex(
 
     public bool IsReady => !ReferenceEquals(Volatile.Read(ref _state), ContentState.Empty);
 
+    public Task SearchReady => Volatile.Read(ref _state).SearchWritten;
+
     /// <summary>What the most recent build did.</summary>
     public BuildStats? LastBuild { get; private set; }
 
     public string Root { get; } = Path.GetFullPath(settings.Value.Root ?? ContentLocations.DefaultContentRoot());
 
-    /// <summary>Indexes the notes and swaps them in; returns once they are served, while their question bank is still being built.</summary>
+    /// <summary>Indexes the notes and swaps them in; returns once they are served, while their search rows and question bank are still being built.</summary>
     public async Task<BuildStats> RebuildAsync(CancellationToken cancellationToken = default)
     {
         await _gate.WaitAsync(cancellationToken);
@@ -82,7 +88,8 @@ public sealed class ContentIndex(
 
             var (snapshot, stats, parsedNotes) = await Task.Run(() => _builder.Build(scan, known), cancellationToken);
             var parsed = Stopwatch.GetElapsedTime(started);
-            await Task.Run(() => store.Save(snapshot, known, parsedNotes), cancellationToken);
+            var removed = known.Keys.Where(p => snapshot.Find(p) is null).ToList();
+            await Task.Run(() => store.Save(parsedNotes, removed, known), cancellationToken);
             _stored = null;
             stats = stats with { Elapsed = Stopwatch.GetElapsedTime(started) };
             logger.LogInformation(
@@ -92,13 +99,14 @@ public sealed class ContentIndex(
                 (int)read.TotalMilliseconds, (int)(parsed - read).TotalMilliseconds, (int)(stats.Elapsed - parsed).TotalMilliseconds,
                 snapshot.Problems.Count);
 
-            // A thread of its own: a request waiting for the questions must not hold up their building.
+            // Threads of their own: a request waiting for search or questions must not hold up their building.
+            var search = Task.Factory.StartNew(() => WriteSearch(parsedNotes, removed), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             var quiz = Task.Factory.StartNew(() => BuildQuiz(snapshot), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-            Volatile.Write(ref _state, new ContentState(snapshot, quiz));
+            Volatile.Write(ref _state, new ContentState(snapshot, quiz, search));
             LastBuild = stats;
             LogProblems(snapshot.Problems);
             releaseGate = false;
-            _ = quiz.ContinueWith(_ => _gate.Release(), TaskScheduler.Default);
+            _ = Task.WhenAll(search, quiz).ContinueWith(_ => _gate.Release(), TaskScheduler.Default);
             return stats;
         }
         finally
@@ -107,6 +115,27 @@ public sealed class ContentIndex(
             {
                 _gate.Release();
             }
+        }
+    }
+
+    private void WriteSearch(IReadOnlyList<ParsedNote> parsed, IReadOnlyList<string> removed)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            if (parsed.Count == 0 && removed.Count == 0)
+            {
+                return;
+            }
+
+            var rows = store.SaveSearch(parsed, removed);
+            logger.LogInformation("Search index: {Rows} sections and blocks of {Notes} notes written in {Elapsed} ms",
+                rows, parsed.Count, (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Searches keep answering from the last search index written; the next build writes these notes again.
+            logger.LogError(e, "The search index could not be updated");
         }
     }
 
@@ -147,11 +176,11 @@ public sealed class ContentIndex(
         settings.SectionAliases.Count == 0 ? TagRules.Default : new TagRules(settings.SectionAliases);
 }
 
-/// <summary>The notes of one build and the question bank being built from them, swapped in together.</summary>
+/// <summary>The notes of one build and the search rows and question bank being built from them, swapped in together.</summary>
 /// <param name="FileProblems">Set when the notes folder itself became unusable after this build.</param>
-internal sealed record ContentState(ContentSnapshot Snapshot, Task<QuizContent> QuizBuilt, IReadOnlyList<ContentProblem>? FileProblems = null)
+internal sealed record ContentState(ContentSnapshot Snapshot, Task<QuizContent> QuizBuilt, Task SearchWritten, IReadOnlyList<ContentProblem>? FileProblems = null)
 {
-    public static readonly ContentState Empty = new(ContentSnapshot.Empty, Task.FromResult(QuizContent.Empty));
+    public static readonly ContentState Empty = new(ContentSnapshot.Empty, Task.FromResult(QuizContent.Empty), Task.CompletedTask);
 
     public QuizContent Quiz => QuizBuilt.IsCompletedSuccessfully ? QuizBuilt.Result : QuizBuilt.GetAwaiter().GetResult();
 

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using SageStudy.Content;
 using SageStudy.Web.Data;
+using SageStudy.Web.Indexing;
 
 namespace SageStudy.Web.Search;
 
@@ -15,7 +16,7 @@ public sealed record SearchQuery(string Text, string? Tag, string? Folder);
 /// more than body text. Whatever a learner types is read as plain words: the FTS query syntax
 /// is never exposed, so quotes, NEAR( or a lone "-" cannot make a query fail.
 /// </summary>
-public sealed partial class NoteSearch(SageStudyDb db)
+public sealed partial class NoteSearch(SageStudyDb db, IContentIndex index)
 {
     public const int MaxResults = 50;
     private const int MaxWords = 12;
@@ -52,6 +53,8 @@ public sealed partial class NoteSearch(SageStudyDb db)
             return [];
         }
 
+        // Right after a build, the search rows of the notes just served are still being written.
+        await index.SearchReady.WaitAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
         await using var command = db.Database.GetDbConnection().CreateCommand();
         // Snippets are the costly part, so they are made only for the best rows, picked first by rank.
