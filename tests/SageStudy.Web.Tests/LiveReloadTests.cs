@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 
 namespace SageStudy.Web.Tests;
 
@@ -71,6 +72,41 @@ public class LiveReloadTests
         {
             Assert.Empty((await client.GetFromJsonAsync<JsonElement>($"/api/search?q=oldword{i}")).EnumerateArray());
         }
+    }
+
+    [Fact]
+    public async Task A_note_whose_search_rows_fail_to_save_is_served_and_indexed_again_after_a_restart()
+    {
+        string folder, searchTable;
+        using (var portal = new PortalFactory { KeepFolder = true }.WithNote("a.md", "# Alpha\n\nfirst words\n"))
+        {
+            var client = portal.CreateClient();
+            Assert.Single((await client.GetFromJsonAsync<JsonElement>("/api/search?q=first")).EnumerateArray());
+
+            // A search table that refuses one word stands in for a full disk or a damaged index.
+            searchTable = await Sql<string>(portal.DatabasePath, "SELECT sql FROM sqlite_master WHERE name = 'SearchIndex'");
+            await Sql<long>(portal.DatabasePath, "DROP TABLE SearchIndex; CREATE TABLE SearchIndex (title, note_title, body, note, anchor, folder, tags, CHECK (body NOT LIKE '%quokka%')); SELECT 0");
+
+            portal.WithNote("a.md", "# Alpha\n\nquokka words\n");
+            await Eventually(async () => (await client.GetStringAsync("/notes/a")).Contains("quokka"));
+            await portal.Index.SearchReady;
+            folder = portal.Folder;
+        }
+
+        await Sql<long>(Path.Combine(folder, "sagestudy.db"), $"DROP TABLE SearchIndex; {searchTable}; SELECT 0");
+        using var restarted = new PortalFactory(folder);
+        var again = restarted.CreateClient();
+        Assert.Equal(1, restarted.Index.LastBuild!.Parsed);
+        Assert.Single((await again.GetFromJsonAsync<JsonElement>("/api/search?q=quokka")).EnumerateArray());
+    }
+
+    private static async Task<T> Sql<T>(string database, string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={database}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (T)(await command.ExecuteScalarAsync())!;
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
@@ -43,6 +44,8 @@ public sealed class ContentIndex(
     private readonly ContentIndexBuilder _builder = new(new NoteParser(Rules(settings.Value), PortalUrls.Default));
     private ContentState _state = ContentState.Empty;
     private IReadOnlyDictionary<string, Note>? _stored;
+    // Notes whose search rows could not be written: parsed again at the next build, so they are written then.
+    private readonly ConcurrentDictionary<string, bool> _unsearched = new(StringComparer.Ordinal);
 
 
     public ContentSnapshot Current => Volatile.Read(ref _state).Snapshot;
@@ -70,11 +73,25 @@ public sealed class ContentIndex(
         var started = Stopwatch.GetTimestamp();
         try
         {
-            // The files are read while the first build loads what the database remembers (later builds reuse what is in memory).
             var scanner = new ContentScanner(Root, settings.Value.MaxNoteBytes, settings.Value.QuestionFolder);
             var scanning = Task.Run(scanner.Scan, cancellationToken);
-            _stored ??= await Task.Run(store.Load, cancellationToken);
-            var known = IsReady ? Current.Notes.ToDictionary(n => n.Path, StringComparer.Ordinal) : _stored;
+            IReadOnlyDictionary<string, Note> known;
+            if (IsReady)
+            {
+                known = Current.Notes.ToDictionary(n => n.Path, StringComparer.Ordinal);
+            }
+            else
+            {
+                // The first build loads what the database remembers while the files are read; later builds reuse what is in memory.
+                _stored ??= await Task.Run(store.Load, cancellationToken);
+                foreach (var path in store.Unsearched())
+                {
+                    _unsearched[path] = true;
+                }
+
+                known = _stored;
+            }
+
             var scan = await scanning;
             var read = Stopwatch.GetElapsedTime(started);
             if (!scan.RootAvailable && IsReady)
@@ -86,7 +103,10 @@ public sealed class ContentIndex(
                 return LastBuild!;
             }
 
-            var (snapshot, stats, parsedNotes) = await Task.Run(() => _builder.Build(scan, known), cancellationToken);
+            var reusable = _unsearched.IsEmpty ? known
+                : known.Where(n => !_unsearched.ContainsKey(n.Key)).ToDictionary(n => n.Key, n => n.Value, StringComparer.Ordinal);
+            _unsearched.Clear();
+            var (snapshot, stats, parsedNotes) = await Task.Run(() => _builder.Build(scan, reusable), cancellationToken);
             var parsed = Stopwatch.GetElapsedTime(started);
             var removed = known.Keys.Where(p => snapshot.Find(p) is null).ToList();
             await Task.Run(() => store.Save(parsedNotes, removed, known), cancellationToken);
@@ -134,8 +154,22 @@ public sealed class ContentIndex(
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // Searches keep answering from the last search index written; the next build writes these notes again.
-            logger.LogError(e, "The search index could not be updated");
+            // Searches keep answering from the last search index written. These notes are parsed again at the
+            // next build, and the database remembers them so that a restart does so too.
+            logger.LogError(e, "The search index could not be updated; {Notes} notes will be indexed again at the next change or start", parsed.Count);
+            foreach (var note in parsed)
+            {
+                _unsearched[note.Note.Path] = true;
+            }
+
+            try
+            {
+                store.RememberUnsearched(_unsearched.Keys);
+            }
+            catch (Exception again) when (again is not OutOfMemoryException)
+            {
+                logger.LogError(again, "Could not record which notes lack search rows; after a restart, search may miss them until their files change");
+            }
         }
     }
 

@@ -140,6 +140,22 @@ public sealed class IndexStore(IConfiguration configuration, ILogger<IndexStore>
         Pragma(connection, "wal_autocheckpoint = 1000");
     }
 
+    private const string UnsearchedNotes = "unsearched-notes";
+
+    /// <summary>Notes stored without their search rows (their write failed): parsed again at the next build, even after a restart.</summary>
+    public IReadOnlyList<string> Unsearched()
+    {
+        using var connection = Open();
+        return ReadState(connection, UnsearchedNotes) is { } json ? JsonSerializer.Deserialize<string[]>(json) ?? [] : [];
+    }
+
+    public void RememberUnsearched(IEnumerable<string> paths)
+    {
+        using var connection = Open();
+        using var remember = new BulkStatement(connection, UpsertState);
+        remember.Run(UnsearchedNotes, JsonSerializer.Serialize(paths));
+    }
+
     /// <summary>Replaces the search rows of the notes parsed in this build and drops those of removed notes; returns the rows written.</summary>
     public int SaveSearch(IReadOnlyList<ParsedNote> changed, IReadOnlyList<string> removed)
     {
@@ -164,6 +180,9 @@ public sealed class IndexStore(IConfiguration configuration, ILogger<IndexStore>
             }
         }
 
+        // Every note once left without search rows was parsed again for this write.
+        using var forget = new BulkStatement(connection, "DELETE FROM IndexState WHERE Name = $name");
+        forget.Run(UnsearchedNotes);
         transaction.Commit();
         return rows;
     }
@@ -201,7 +220,7 @@ public sealed class IndexStore(IConfiguration configuration, ILogger<IndexStore>
 
         var fingerprint = Fingerprint(current);
         using var connection = Open();
-        if (_recorded is null && StoredFingerprint(connection) == fingerprint)
+        if (_recorded is null && ReadState(connection, QuestionsFingerprint) == fingerprint)
         {
             _recorded = current;
             return;
@@ -236,8 +255,7 @@ public sealed class IndexStore(IConfiguration configuration, ILogger<IndexStore>
             retire.Run(now, id);
         }
 
-        using var remember = new BulkStatement(connection,
-            "INSERT INTO IndexState (Name, Value) VALUES ($name, $value) ON CONFLICT (Name) DO UPDATE SET Value = excluded.Value");
+        using var remember = new BulkStatement(connection, UpsertState);
         remember.Run(QuestionsFingerprint, fingerprint);
         transaction.Commit();
         _recorded = current;
@@ -274,11 +292,13 @@ public sealed class IndexStore(IConfiguration configuration, ILogger<IndexStore>
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    private static string? StoredFingerprint(DbConnection connection)
+    private const string UpsertState = "INSERT INTO IndexState (Name, Value) VALUES ($name, $value) ON CONFLICT (Name) DO UPDATE SET Value = excluded.Value";
+
+    private static string? ReadState(DbConnection connection, string name)
     {
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT Value FROM IndexState WHERE Name = $name";
-        command.AddParameter("$name", QuestionsFingerprint);
+        command.AddParameter("$name", name);
         return command.ExecuteScalar() as string;
     }
 
