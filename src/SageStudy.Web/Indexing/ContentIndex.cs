@@ -83,12 +83,15 @@ public sealed class ContentIndex(
             else
             {
                 // The first build loads what the database remembers while the files are read; later builds reuse what is in memory.
-                _stored ??= await Task.Run(store.Load, cancellationToken);
-                foreach (var path in store.Unsearched())
+                _stored ??= await Task.Run(() =>
                 {
-                    _unsearched[path] = true;
-                }
+                    foreach (var path in store.Unsearched())
+                    {
+                        _unsearched[path] = true;
+                    }
 
+                    return store.Load();
+                }, cancellationToken);
                 known = _stored;
             }
 
@@ -105,7 +108,6 @@ public sealed class ContentIndex(
 
             var reusable = _unsearched.IsEmpty ? known
                 : known.Where(n => !_unsearched.ContainsKey(n.Key)).ToDictionary(n => n.Key, n => n.Value, StringComparer.Ordinal);
-            _unsearched.Clear();
             var (snapshot, stats, parsedNotes) = await Task.Run(() => _builder.Build(scan, reusable), cancellationToken);
             var parsed = Stopwatch.GetElapsedTime(started);
             var removed = known.Keys.Where(p => snapshot.Find(p) is null).ToList();
@@ -149,6 +151,8 @@ public sealed class ContentIndex(
             }
 
             var rows = store.SaveSearch(parsed, removed);
+            // Every note that lacked search rows was parsed again for this write, which also cleared the stored list.
+            _unsearched.Clear();
             logger.LogInformation("Search index: {Rows} sections and blocks of {Notes} notes written in {Elapsed} ms",
                 rows, parsed.Count, (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
