@@ -22,7 +22,7 @@ dotnet publish src/SageStudy.Web -c Release -o "$out/app" --nologo -v quiet >/de
 
 port=5391
 base="http://127.0.0.1:$port"
-ASPNETCORE_ENVIRONMENT=Production dotnet "$out/app/SageStudy.Web.dll" --urls "$base" \
+ASPNETCORE_ENVIRONMENT=Production dotnet "$out/app/SageStudy.Web.dll" --contentRoot "$PWD/$out/app" --urls "$base" \
   "--Content:Root=$PWD/$out/content" "--ConnectionStrings:SageStudy=Data Source=$PWD/$out/security.db" \
   --Logging:LogLevel:Default=Warning >"$out/app.log" 2>&1 &
 app=$!
