@@ -13,7 +13,8 @@ namespace SageStudy.Web.Data;
 public sealed class SqliteTuning : DbConnectionInterceptor
 {
     // SQLite's own busy handler waits for the writer in small steps; without it the driver retries in 150 ms sleeps.
-    private const string Pragmas = "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000; PRAGMA cache_size = -512;";
+    // The checkpoint interval is SQLite's default, set again because a first index build turns it off for its write.
+    private const string Pragmas = "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000; PRAGMA cache_size = -512; PRAGMA wal_autocheckpoint = 1000;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 

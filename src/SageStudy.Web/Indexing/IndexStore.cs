@@ -107,6 +107,7 @@ public sealed class IndexStore(IConfiguration configuration, ILogger<IndexStore>
         using var connection = Open();
         // Copying a first build's ~20 MB from the write-ahead log into the database file is left to the
         // next commit (the search index's, which follows on its own thread): the notes are served sooner.
+        // Every open sets the interval back (SqliteTuning).
         Pragma(connection, "wal_autocheckpoint = 0");
         using (var transaction = connection.BeginTransaction())
         {
@@ -136,8 +137,6 @@ public sealed class IndexStore(IConfiguration configuration, ILogger<IndexStore>
 
             transaction.Commit();
         }
-
-        Pragma(connection, "wal_autocheckpoint = 1000");
     }
 
     private const string UnsearchedNotes = "unsearched-notes";
@@ -149,6 +148,7 @@ public sealed class IndexStore(IConfiguration configuration, ILogger<IndexStore>
         return ReadState(connection, UnsearchedNotes) is { } json ? JsonSerializer.Deserialize<string[]>(json) ?? [] : [];
     }
 
+    /// <summary>Records the notes left without search rows, for <see cref="Unsearched"/>.</summary>
     public void RememberUnsearched(IEnumerable<string> paths)
     {
         using var connection = Open();
