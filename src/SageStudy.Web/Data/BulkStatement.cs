@@ -32,9 +32,7 @@ public sealed class BulkStatement : IDisposable
                 null => raw.sqlite3_bind_null(_statement, index),
                 string text => raw.sqlite3_bind_text16(_statement, index, text),
                 byte[] bytes => raw.sqlite3_bind_blob(_statement, index, bytes),
-                int number => raw.sqlite3_bind_int64(_statement, index, number),
-                long number => raw.sqlite3_bind_int64(_statement, index, number),
-                bool flag => raw.sqlite3_bind_int(_statement, index, flag ? 1 : 0),
+                int number => raw.sqlite3_bind_int(_statement, index, number),
                 // The text form Microsoft.Data.Sqlite writes, so Entity Framework reads these columns back as before.
                 DateTime time => raw.sqlite3_bind_text16(_statement, index, time.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture)),
                 var other => throw new ArgumentException($"No SQLite binding for {other.GetType().Name}", nameof(values)),

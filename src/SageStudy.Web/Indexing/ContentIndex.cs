@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
@@ -45,7 +44,8 @@ public sealed class ContentIndex(
     private ContentState _state = ContentState.Empty;
     private IReadOnlyDictionary<string, Note>? _stored;
     // Notes whose search rows could not be written: parsed again at the next build, so they are written then.
-    private readonly ConcurrentDictionary<string, bool> _unsearched = new(StringComparer.Ordinal);
+    // Only touched by a build and its search write, which hold the gate.
+    private readonly HashSet<string> _unsearched = new(StringComparer.Ordinal);
 
 
     public ContentSnapshot Current => Volatile.Read(ref _state).Snapshot;
@@ -85,11 +85,7 @@ public sealed class ContentIndex(
                 // The first build loads what the database remembers while the files are read; later builds reuse what is in memory.
                 _stored ??= await Task.Run(() =>
                 {
-                    foreach (var path in store.Unsearched())
-                    {
-                        _unsearched[path] = true;
-                    }
-
+                    _unsearched.UnionWith(store.Unsearched());
                     return store.Load();
                 }, cancellationToken);
                 known = _stored;
@@ -106,8 +102,8 @@ public sealed class ContentIndex(
                 return LastBuild!;
             }
 
-            var reusable = _unsearched.IsEmpty ? known
-                : known.Where(n => !_unsearched.ContainsKey(n.Key)).ToDictionary(n => n.Key, n => n.Value, StringComparer.Ordinal);
+            var reusable = _unsearched.Count == 0 ? known
+                : known.Where(n => !_unsearched.Contains(n.Key)).ToDictionary(n => n.Key, n => n.Value, StringComparer.Ordinal);
             var (snapshot, stats, parsedNotes) = await Task.Run(() => _builder.Build(scan, reusable), cancellationToken);
             var parsed = Stopwatch.GetElapsedTime(started);
             var removed = known.Keys.Where(p => snapshot.Find(p) is null).ToList();
@@ -161,14 +157,10 @@ public sealed class ContentIndex(
             // Searches keep answering from the last search index written. These notes are parsed again at the
             // next build, and the database remembers them so that a restart does so too.
             logger.LogError(e, "The search index could not be updated; {Notes} notes will be indexed again at the next change or start", parsed.Count);
-            foreach (var note in parsed)
-            {
-                _unsearched[note.Note.Path] = true;
-            }
-
+            _unsearched.UnionWith(parsed.Select(p => p.Note.Path));
             try
             {
-                store.RememberUnsearched(_unsearched.Keys);
+                store.RememberUnsearched(_unsearched);
             }
             catch (Exception again) when (again is not OutOfMemoryException)
             {

@@ -127,7 +127,7 @@ public sealed class IndexStore(IConfiguration configuration, ILogger<IndexStore>
                 insertNote.Run(note.Path, note.Title, note.Folder, note.Hash, stored[i].Outline, stored[i].Body, now);
                 foreach (var unit in note.Units)
                 {
-                    var kind = KindNames[(int)unit.Kind];
+                    var kind = unit.Kind.ToString().ToLowerInvariant();
                     foreach (var tag in unit.Tags)
                     {
                         insertTag.Run(note.Path, tag, kind, unit.Title, unit.Anchor, unit.Line);
@@ -186,8 +186,6 @@ public sealed class IndexStore(IConfiguration configuration, ILogger<IndexStore>
         transaction.Commit();
         return rows;
     }
-
-    private static readonly string[] KindNames = Enum.GetNames<UnitKind>().Select(n => n.ToLowerInvariant()).ToArray();
 
     private static void Pragma(SqliteConnection connection, string pragma)
     {
