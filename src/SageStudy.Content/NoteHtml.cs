@@ -1,3 +1,4 @@
+using System.Text;
 using Markdig;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
@@ -29,6 +30,56 @@ internal static class NoteHtml
         renderer.ObjectRenderers.Replace<LinkInlineRenderer>(new SafeLinkRenderer());
         renderer.ObjectRenderers.Replace<AutolinkInlineRenderer>(new SafeAutolinkRenderer());
         return renderer;
+    }
+
+    /// <summary>
+    /// A renderer and its buffer, kept by the thread that parses notes and reused for each: setting up a
+    /// renderer and growing a fresh buffer for every note and unit allocated more than Markdig's parse.
+    /// </summary>
+    internal sealed class Output
+    {
+        private const int MaxKeptChars = 256 * 1024;
+
+        [ThreadStatic]
+        private static Output? t_idle;
+
+        private readonly StringBuilder _buffer = new(16 * 1024);
+
+        private Output(PortalUrls urls)
+        {
+            Urls = urls;
+            Renderer = CreateRenderer(new StringWriter(_buffer), urls);
+        }
+
+        public PortalUrls Urls { get; }
+
+        public HtmlRenderer Renderer { get; }
+
+        /// <summary>This thread's output, taken until <see cref="Return"/>: a parse that throws half-way never hands its state on.</summary>
+        public static Output Rent(PortalUrls urls)
+        {
+            var output = t_idle is { } idle && idle.Urls == urls ? idle : new Output(urls);
+            t_idle = null;
+            output._buffer.Clear();
+            return output;
+        }
+
+        /// <summary>What was rendered since the last call, as a string of its own.</summary>
+        public string Take()
+        {
+            var html = _buffer.ToString();
+            _buffer.Clear();
+            return html;
+        }
+
+        public void Return()
+        {
+            // A huge note's buffer is not kept for the life of the thread.
+            if (_buffer.Capacity <= MaxKeptChars)
+            {
+                t_idle = this;
+            }
+        }
     }
 
     private sealed class TagChipRenderer(PortalUrls urls) : CodeInlineRenderer

@@ -1,8 +1,10 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.RegularExpressions;
 using Markdig;
 using Markdig.Extensions.Tables;
 using Markdig.Extensions.Yaml;
+using Markdig.Helpers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -41,12 +43,9 @@ public sealed partial class NoteParser(TagRules rules, PortalUrls urls)
         var termLists = ReadTermLists(tree, sectionOf);
         var blocks = ReadBlocks(tree, units, sectionOf);
 
-        // One renderer for the note and then its units (setting one up is not free).
-        var writer = new StringWriter();
-        var renderer = NoteHtml.CreateRenderer(writer, urls);
-        renderer.Render(document);
-        writer.Flush();
-        var html = writer.ToString();
+        var output = NoteHtml.Output.Rent(urls);
+        output.Renderer.Render(document);
+        var html = output.Take();
         StripIds(tree);
 
         var title = headings.FirstOrDefault(h => h.Level == 1)?.Title
@@ -60,7 +59,14 @@ public sealed partial class NoteParser(TagRules rules, PortalUrls urls)
         }
 
         allUnits.AddRange(units.Select(u => new Unit(u.Kind, u.Title, u.Anchor, u.Tags, u.Line + 1)));
-        var unitHtml = units.ToDictionary(u => u.Anchor, u => RenderUnit(renderer, u), StringComparer.Ordinal);
+        var unitHtml = new Dictionary<string, string>(units.Count, StringComparer.Ordinal);
+        foreach (var unit in units)
+        {
+            RenderUnit(output.Renderer, unit);
+            unitHtml[unit.Anchor] = output.Take();
+        }
+
+        output.Return();
 
         var note = new Note
         {
@@ -268,8 +274,8 @@ public sealed partial class NoteParser(TagRules rules, PortalUrls urls)
             {
                 ListItemBlock item => new PendingUnit(UnitKind.Item, Shorten(TextOf(item)), "", tags, item.Line, item.ToList(), null),
                 TableRow row => new PendingUnit(UnitKind.Item, Shorten(TextOf(row.FirstOrDefault())), "", tags, row.Line, [], row),
-                ParagraphBlock lead when IsLeadLine(lead, out var title) =>
-                    new PendingUnit(UnitKind.Block, title, "", tags, lead.Line, BlockContent(lead), null),
+                ParagraphBlock lead when IsLeadLine(lead, out var bold) =>
+                    new PendingUnit(UnitKind.Block, LeadTitle(bold), "", tags, lead.Line, BlockContent(lead), null),
                 _ => new PendingUnit(UnitKind.Paragraph, Shorten(TextOf(owner)), "", tags, owner.Line, [owner], null),
             };
 
@@ -293,15 +299,15 @@ public sealed partial class NoteParser(TagRules rules, PortalUrls urls)
     }
 
     /// <summary>Rule 4: a paragraph outside any list whose first line is one bold span, an optional colon, then only tags.</summary>
-    private static bool IsLeadLine(ParagraphBlock paragraph, out string title)
+    private static bool IsLeadLine(ParagraphBlock paragraph, [NotNullWhen(true)] out EmphasisInline? bold)
     {
-        title = "";
-        if (InnermostItem(paragraph) is not null || paragraph.Inline?.FirstChild is not EmphasisInline { DelimiterCount: 2 } bold)
+        bold = null;
+        if (InnermostItem(paragraph) is not null || paragraph.Inline?.FirstChild is not EmphasisInline { DelimiterCount: 2 } lead)
         {
             return false;
         }
 
-        for (var inline = bold.NextSibling; inline is not null and not LineBreakInline; inline = inline.NextSibling)
+        for (var inline = lead.NextSibling; inline is not null and not LineBreakInline; inline = inline.NextSibling)
         {
             var allowed = inline switch
             {
@@ -315,9 +321,20 @@ public sealed partial class NoteParser(TagRules rules, PortalUrls urls)
             }
         }
 
-        title = TextOf(bold).TrimEnd(':', ' ').Trim();
-        return title.Length > 0;
+        // The title must not be empty once its colon is cut, checked without making the string.
+        foreach (var chunk in RawText(lead, keepTags: false).GetChunks())
+        {
+            if (!IsColonOrSpace(chunk.Span))
+            {
+                bold = lead;
+                return true;
+            }
+        }
+
+        return false;
     }
+
+    private static string LeadTitle(EmphasisInline bold) => TextOf(bold).TrimEnd(':', ' ').Trim();
 
     private static bool IsColonOrSpace(ReadOnlySpan<char> text)
     {
@@ -448,29 +465,56 @@ public sealed partial class NoteParser(TagRules rules, PortalUrls urls)
     /// <summary>Every bold-lead block with the text of what it covers, tagged or not.</summary>
     private static List<TermPair> ReadBlocks(NoteTree tree, List<PendingUnit> units, Dictionary<Block, PendingHeading> sections)
     {
-        var tagged = units.Where(u => u.Kind == UnitKind.Block).ToDictionary(u => u.Line);
         var blocks = new List<TermPair>();
+        var description = new StringBuilder();
         foreach (var paragraph in tree.Paragraphs)
         {
-            if (!IsLeadLine(paragraph, out var title))
+            if (!IsLeadLine(paragraph, out var bold))
             {
                 continue;
             }
 
-            // Prose only: a code sample under a block is no description of it.
-            var description = string.Join("; ", BlockContent(paragraph)
-                .Where(b => b is not CodeBlock)
-                .SelectMany(b => b is ListBlock list ? list.Select(TextOf) : [TextOf(b)])
-                .Where(t => t.Length > 0));
-            var unit = tagged.GetValueOrDefault(paragraph.Line);
-            var anchor = unit?.Anchor ?? SectionOf(paragraph, sections)?.Anchor ?? "";
+            description.Clear();
+            foreach (var block in BlockContent(paragraph))
+            {
+                if (block is ListBlock list)
+                {
+                    foreach (var item in list)
+                    {
+                        AppendPart(item, description);
+                    }
+                }
+                else if (block is not CodeBlock)
+                {
+                    // Prose only: a code sample under a block is no description of it.
+                    AppendPart(block, description);
+                }
+            }
+
             if (description.Length > 0)
             {
-                blocks.Add(new TermPair(title, description, unit?.Tags ?? [], anchor));
+                var unit = units.Find(u => u.Kind == UnitKind.Block && u.Line == paragraph.Line);
+                var anchor = unit?.Anchor ?? SectionOf(paragraph, sections)?.Anchor ?? "";
+                blocks.Add(new TermPair(LeadTitle(bold), description.ToString(), unit?.Tags ?? [], anchor));
             }
         }
 
         return blocks;
+    }
+
+    /// <summary>Adds a block's text to a description, after "; " unless it is the first part or has no text.</summary>
+    private static void AppendPart(Block block, StringBuilder description)
+    {
+        var before = description.Length;
+        if (before > 0)
+        {
+            description.Append("; ");
+        }
+
+        if (!AppendTextOf(block, description))
+        {
+            description.Length = before;
+        }
     }
 
     /// <summary>Units are shown many to a page, so their HTML carries no ids that could collide.</summary>
@@ -486,10 +530,8 @@ public sealed partial class NoteParser(TagRules rules, PortalUrls urls)
     }
 
     /// <summary>Renders one unit with the renderer the note was rendered with.</summary>
-    private static string RenderUnit(Markdig.Renderers.HtmlRenderer renderer, PendingUnit unit)
+    private static void RenderUnit(Markdig.Renderers.HtmlRenderer renderer, PendingUnit unit)
     {
-        using var writer = new StringWriter();
-        renderer.Writer = writer;
         if (unit.Row is { Parent: Table table } row)
         {
             // A table row alone is unreadable: show it under its table's header row.
@@ -507,9 +549,6 @@ public sealed partial class NoteParser(TagRules rules, PortalUrls urls)
         {
             renderer.Render(block);
         }
-
-        writer.Flush();
-        return writer.ToString();
     }
 
     private static void WriteRow(Markdig.Renderers.HtmlRenderer renderer, TableRow row, string cellTag)
@@ -532,14 +571,14 @@ public sealed partial class NoteParser(TagRules rules, PortalUrls urls)
         var sections = new List<SectionText>();
         var anchor = "";
         var title = headings.FirstOrDefault()?.Title ?? "";
-        var text = new StringBuilder();
+        var text = new StringBuilder(1024);
         var byBlock = headings.ToDictionary(h => (Block)h.Block);
 
         void Flush()
         {
             if (text.Length > 0 || anchor.Length > 0)
             {
-                sections.Add(new SectionText(anchor, title, text.ToString().Trim()));
+                sections.Add(new SectionText(anchor, title, Trimmed(text)));
             }
 
             text.Clear();
@@ -555,12 +594,51 @@ public sealed partial class NoteParser(TagRules rules, PortalUrls urls)
             }
             else if (block is LeafBlock leaf and not HeadingBlock and not YamlFrontMatterBlock)
             {
-                text.Append(leaf.Inline is null ? leaf.Lines.ToString() : TextOf(leaf.Inline, keepTags: true)).Append('\n');
+                if (leaf.Inline is null)
+                {
+                    AppendLines(leaf.Lines, text);
+                }
+                else
+                {
+                    Whitespace.AppendCollapsed(RawText(leaf.Inline, keepTags: true), text);
+                }
+
+                text.Append('\n');
             }
         }
 
         Flush();
         return sections;
+    }
+
+    private static void AppendLines(StringLineGroup lines, StringBuilder text)
+    {
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (i > 0)
+            {
+                text.Append('\n');
+            }
+
+            text.Append(lines.Lines[i].Slice.AsSpan());
+        }
+    }
+
+    private static string Trimmed(StringBuilder text)
+    {
+        var start = 0;
+        var end = text.Length;
+        while (start < end && char.IsWhiteSpace(text[start]))
+        {
+            start++;
+        }
+
+        while (end > start && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        return text.ToString(start, end - start);
     }
 
     [GeneratedRegex(@"^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?$", RegexOptions.CultureInvariant)]
@@ -596,10 +674,15 @@ public sealed partial class NoteParser(TagRules rules, PortalUrls urls)
             }
         }
 
-        foreach (var paragraph in tree.Paragraphs.Where(p => p.Parent is not TableCell))
+        foreach (var paragraph in tree.Paragraphs)
         {
+            if (paragraph.Parent is TableCell)
+            {
+                continue;
+            }
+
             var firstLine = FirstLine(markdown, paragraph.Span.Start);
-            if (firstLine.StartsWith('|') && firstLine.Count(c => c == '|') >= 2)
+            if (firstLine.StartsWith('|') && firstLine.Count('|') >= 2)
             {
                 warnings.Add(new NoteWarning(paragraph.Line + 1, BrokenTable + "it was not recognised as a table; check its delimiter row."));
             }
@@ -608,15 +691,15 @@ public sealed partial class NoteParser(TagRules rules, PortalUrls urls)
         return warnings;
     }
 
-    private static string FirstLine(string markdown, int start)
+    private static ReadOnlySpan<char> FirstLine(string markdown, int start)
     {
         if (start < 0 || start >= markdown.Length)
         {
-            return "";
+            return [];
         }
 
         var end = markdown.IndexOf('\n', start);
-        return markdown[start..(end < 0 ? markdown.Length : end)].Trim();
+        return markdown.AsSpan()[start..(end < 0 ? markdown.Length : end)].Trim();
     }
 
     private static int CellCount(string row)
@@ -679,31 +762,53 @@ public sealed partial class NoteParser(TagRules rules, PortalUrls urls)
         }
     }
 
-    private static string TextOf(Block? block) => block switch
+    private static string TextOf(Block? block)
     {
-        LeafBlock { Inline: { } inline } => TextOf(inline),
-        LeafBlock leaf => leaf.Lines.ToString(),
-        ContainerBlock container => container.Select(TextOf).FirstOrDefault(t => t.Length > 0) ?? "",
-        _ => "",
-    };
-
-    /// <summary>The visible text of inlines, without tags unless asked, whitespace collapsed.</summary>
-    private static string TextOf(ContainerInline? inline, bool keepTags = false)
-    {
-        var text = t_text ??= new StringBuilder(256);
-        text.Clear();
-        AppendText(inline, text, keepTags);
-        var collapsed = Whitespace.Collapse(text);
-        if (text.Capacity > 16 * 1024)
-        {
-            // One huge paragraph should not stay allocated for the life of the thread.
-            t_text = null;
-        }
-
-        return collapsed;
+        var text = new StringBuilder();
+        AppendTextOf(block, text);
+        return text.ToString();
     }
 
-    // TextOf runs for nearly every block of every note, and notes are parsed on several threads at once:
+    /// <summary>A leaf's text (collapsed unless it is code), or a container's first child that has any; false when there is none.</summary>
+    private static bool AppendTextOf(Block? block, StringBuilder target)
+    {
+        var start = target.Length;
+        switch (block)
+        {
+            case LeafBlock { Inline: { } inline }:
+                Whitespace.AppendCollapsed(RawText(inline, keepTags: false), target);
+                break;
+            case LeafBlock leaf:
+                AppendLines(leaf.Lines, target);
+                break;
+            case ContainerBlock container:
+                foreach (var child in container)
+                {
+                    if (AppendTextOf(child, target))
+                    {
+                        return true;
+                    }
+                }
+
+                break;
+        }
+
+        return target.Length > start;
+    }
+
+    /// <summary>The visible text of inlines, without tags unless asked, whitespace collapsed.</summary>
+    private static string TextOf(ContainerInline? inline, bool keepTags = false) => Whitespace.Collapse(RawText(inline, keepTags));
+
+    /// <summary>The visible text of inlines as written, in this thread's builder: valid until the next call.</summary>
+    private static StringBuilder RawText(ContainerInline? inline, bool keepTags)
+    {
+        // One huge paragraph should not stay allocated for the life of the thread.
+        var text = t_text is { Capacity: <= 16 * 1024 } kept ? kept.Clear() : t_text = new StringBuilder(256);
+        AppendText(inline, text, keepTags);
+        return text;
+    }
+
+    // RawText runs for nearly every block of every note, and notes are parsed on several threads at once:
     // one builder per thread instead of one per call.
     [ThreadStatic]
     private static StringBuilder? t_text;

@@ -33,13 +33,25 @@ internal static class Whitespace
     public static string Collapse(StringBuilder text)
     {
         var buffer = text.Length <= 1024 ? stackalloc char[text.Length] : new char[text.Length];
+        return Collapse(text, buffer).ToString();
+    }
+
+    /// <summary>Appends a builder's text, collapsed, to another builder, with no string in between.</summary>
+    public static void AppendCollapsed(StringBuilder text, StringBuilder target)
+    {
+        var buffer = text.Length <= 1024 ? stackalloc char[text.Length] : new char[text.Length];
+        target.Append(Collapse(text, buffer).Written);
+    }
+
+    private static Collapsing Collapse(StringBuilder text, Span<char> buffer)
+    {
         var collapsed = new Collapsing(buffer);
         foreach (var chunk in text.GetChunks())
         {
             collapsed.Add(chunk.Span);
         }
 
-        return collapsed.ToString();
+        return collapsed;
     }
 
     /// <summary>Writes into a buffer as long as the input: collapsing never lengthens text.</summary>
@@ -69,6 +81,8 @@ internal static class Whitespace
             }
         }
 
-        public override readonly string ToString() => new(_buffer[.._length]);
+        public readonly ReadOnlySpan<char> Written => _buffer[.._length];
+
+        public override readonly string ToString() => new(Written);
     }
 }
