@@ -502,7 +502,8 @@ $TABLE
 - **Indexing**: the portal (\`dotnet publish -c Release -r $RID -p:PublishReadyToRun=true\`, \`ASPNETCORE_ENVIRONMENT=Production\`)
   is started on an empty SQLite database; the figure is the portal's own log line "Indexed N notes ... in X ms", which
   times the whole index build up to the moment the notes are served: loading the stored index, reading and hashing
-  the files, parsing, and writing notes (outline and HTML) and tag rows to SQLite (the split is in
+  the files, parsing, and writing notes (outline and HTML) and tag rows to SQLite, each note written by a thread of
+  its own as soon as it is parsed, in one transaction committed after the last (the split is in
   that line, kept in \`bench/out/logs/\`). Two things follow on threads of their own and are reported beside it: the
   notes' rows in the full-text search index ("Search index: N sections and blocks ... written in X ms") and the question
   bank generated from the notes, recorded in SQLite ("Question bank: N questions in X ms"). A search or quiz

@@ -11,7 +11,8 @@ public sealed record BuildResult(ContentSnapshot Snapshot, BuildStats Stats, IRe
 /// <summary>Builds a snapshot from scanned files, re-parsing only what changed since the notes it already knows.</summary>
 public sealed class ContentIndexBuilder(NoteParser parser)
 {
-    public BuildResult Build(ScanResult scan, IReadOnlyDictionary<string, Note> known)
+    /// <param name="parsedNote">Called with each note as soon as it is parsed, on the parsing thread: lets the caller store notes while the rest are parsed.</param>
+    public BuildResult Build(ScanResult scan, IReadOnlyDictionary<string, Note> known, Action<ParsedNote>? parsedNote = null)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var paths = scan.Files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
@@ -29,16 +30,20 @@ public sealed class ContentIndexBuilder(NoteParser parser)
                 return;
             }
 
+            ParsedNote result;
             try
             {
-                var result = parser.Parse(file.Path, file.Text, file.Hash, paths.Contains);
-                parsed.Add(result);
-                notes.Add(result.Note);
+                result = parser.Parse(file.Path, file.Text, file.Hash, paths.Contains);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
                 problems.Add(new ContentProblem(file.Path + NotePaths.Extension, null, $"The note could not be parsed: {e.Message}"));
+                return;
             }
+
+            parsed.Add(result);
+            notes.Add(result.Note);
+            parsedNote?.Invoke(result);
         });
 
         // A file that exists but cannot be read right now (half-written, locked, garbled) keeps its

@@ -100,6 +100,29 @@ public class LiveReloadTests
         Assert.Single((await again.GetFromJsonAsync<JsonElement>("/api/search?q=quokka")).EnumerateArray());
     }
 
+    [Fact]
+    public async Task A_build_whose_database_write_fails_changes_nothing_stored_or_served()
+    {
+        using var portal = new PortalFactory().WithNote("a.md", "# Alpha\n\n## One `#exam-tip`\n\nfirst words\n");
+        var client = portal.CreateClient();
+        // The note's own row goes in before its tag rows: a refused tag row must take the new note row back out too.
+        await Sql<long>(portal.DatabasePath,
+            "CREATE TRIGGER refuse BEFORE INSERT ON UnitTags WHEN NEW.Tag = 'poison' BEGIN SELECT RAISE(ABORT, 'disk full'); END; SELECT 0");
+
+        portal.WithNote("a.md", "# Alpha Two\n\n## One `#poison`\n\nother words\n");
+        await Assert.ThrowsAsync<SqliteException>(() => portal.Index.RebuildAsync());
+
+        Assert.Equal("Alpha", await Sql<string>(portal.DatabasePath, "SELECT Title FROM Notes WHERE Path = 'a'"));
+        Assert.Equal(1L, await Sql<long>(portal.DatabasePath, "SELECT count(*) FROM UnitTags WHERE NotePath = 'a' AND Tag = 'exam-tip'"));
+        Assert.DoesNotContain("Alpha Two", await client.GetStringAsync("/notes/a"));
+        Assert.Single((await client.GetFromJsonAsync<JsonElement>("/api/tags/exam-tip")).EnumerateArray());
+
+        await Sql<long>(portal.DatabasePath, "DROP TRIGGER refuse; SELECT 0");
+        await portal.Index.RebuildAsync();
+        Assert.Equal("Alpha Two", await Sql<string>(portal.DatabasePath, "SELECT Title FROM Notes WHERE Path = 'a'"));
+        Assert.Contains("Alpha Two", await client.GetStringAsync("/notes/a"));
+    }
+
     private static async Task<T> Sql<T>(string database, string sql)
     {
         await using var connection = new SqliteConnection($"Data Source={database}");

@@ -104,15 +104,16 @@ public sealed class ContentIndex(
 
             var reusable = _unsearched.Count == 0 ? known
                 : known.Where(n => !_unsearched.Contains(n.Key)).ToDictionary(n => n.Key, n => n.Value, StringComparer.Ordinal);
-            var (snapshot, stats, parsedNotes) = await Task.Run(() => _builder.Build(scan, reusable), cancellationToken);
+            using var write = store.BeginSave(known);
+            var (snapshot, stats, parsedNotes) = await Task.Run(() => _builder.Build(scan, reusable, write.Add), cancellationToken);
             var parsed = Stopwatch.GetElapsedTime(started);
             var removed = known.Keys.Where(p => snapshot.Find(p) is null).ToList();
-            await Task.Run(() => store.Save(parsedNotes, removed, known), cancellationToken);
+            await write.CompleteAsync(removed);
             _stored = null;
             stats = stats with { Elapsed = Stopwatch.GetElapsedTime(started) };
             logger.LogInformation(
                 "Indexed {Notes} notes from {Root} in {Elapsed} ms ({Parsed} parsed, {Reused} unchanged; " +
-                "stored index and files read {ReadMs} ms, parsing {ParseMs} ms, database {DatabaseMs} ms), {Problems} problems",
+                "stored index and files read {ReadMs} ms, parsing and storing {ParseMs} ms, committing {DatabaseMs} ms), {Problems} problems",
                 stats.Notes, Root, (int)stats.Elapsed.TotalMilliseconds, stats.Parsed, stats.Reused,
                 (int)read.TotalMilliseconds, (int)(parsed - read).TotalMilliseconds, (int)(stats.Elapsed - parsed).TotalMilliseconds,
                 snapshot.Problems.Count);

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
@@ -92,50 +93,111 @@ public sealed class IndexStore(IConfiguration configuration, ILogger<IndexStore>
         return command.ExecuteScalar() is byte[] stored ? StoredNote.ReadBody(stored) : null;
     }
 
-    /// <summary>Writes the notes parsed in this build with their HTML and tag rows, and drops removed ones.</summary>
-    public void Save(IReadOnlyList<ParsedNote> changed, IReadOnlyList<string> removed, IReadOnlyDictionary<string, Note> known)
+    /// <summary>
+    /// Starts storing a build's notes while the rest are still being parsed: a thread of its own writes
+    /// each note with its HTML and tag rows as it comes, all in one transaction, committed by
+    /// <see cref="NoteWrite.CompleteAsync"/> and rolled back if the build ends without it.
+    /// </summary>
+    public NoteWrite BeginSave(IReadOnlyDictionary<string, Note> known) => new(this, known);
+
+    /// <summary>A build's notes on their way into the database; see <see cref="BeginSave"/>.</summary>
+    public sealed class NoteWrite : IDisposable
     {
-        if (changed.Count == 0 && removed.Count == 0)
+        private readonly BlockingCollection<(Note Note, byte[] Outline, byte[] Body)> _queue = new();
+        private readonly Task _writing;
+        private IReadOnlyList<string>? _removed;
+
+        internal NoteWrite(IndexStore store, IReadOnlyDictionary<string, Note> known)
         {
-            return;
+            _writing = Task.Factory.StartNew(() => store.Write(_queue.GetConsumingEnumerable(), known, () => Volatile.Read(ref _removed)),
+                CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
 
-        // Encoding outlines and HTML (~12 MB for 1,000 notes) is spread over the cores; the writes are one at a time.
-        var stored = new (byte[] Outline, byte[] Body)[changed.Count];
-        Parallel.For(0, changed.Count, i => stored[i] = (StoredNote.WriteOutline(changed[i].Note), StoredNote.WriteBody(changed[i].Body)));
+        /// <summary>Queues a parsed note; called by the parsing threads, which also encode it, so only the writes are one at a time.</summary>
+        public void Add(ParsedNote parsed) => _queue.Add((parsed.Note, StoredNote.WriteOutline(parsed.Note), StoredNote.WriteBody(parsed.Body)));
 
-        using var connection = Open();
-        // Copying a first build's ~20 MB from the write-ahead log into the database file is left to the
-        // next commit (the search index's, which follows on its own thread): the notes are served sooner.
-        // Every open sets the interval back (SqliteTuning).
-        Pragma(connection, "wal_autocheckpoint = 0");
-        using (var transaction = connection.BeginTransaction())
+        /// <summary>Once every parsed note is added: drops the rows of removed notes and commits.</summary>
+        public Task CompleteAsync(IReadOnlyList<string> removed)
         {
-            // A note the last build did not have has no rows to delete (on a first build, none has).
-            DeleteRows(connection, removed.Concat(changed.Select(p => p.Note.Path).Where(known.ContainsKey)));
+            Volatile.Write(ref _removed, removed);
+            _queue.CompleteAdding();
+            return _writing;
+        }
 
-            using var insertNote = new BulkStatement(connection,
-                "INSERT INTO Notes (Path, Title, Folder, Hash, Parsed, Body, IndexedAt) VALUES ($path, $title, $folder, $hash, $parsed, $body, $at)");
-            using var insertTag = new BulkStatement(connection,
-                "INSERT INTO UnitTags (NotePath, Tag, Kind, Title, Anchor, Line) VALUES ($path, $tag, $kind, $title, $anchor, $line)");
+        public void Dispose()
+        {
+            _queue.CompleteAdding();
+            // Waits without throwing: a failed write has already been reported by CompleteAsync.
+            Task.WaitAny(_writing);
+            _queue.Dispose();
+        }
+    }
 
+    /// <param name="removed">The notes to drop, or null when the build failed and nothing is to be committed.</param>
+    private void Write(IEnumerable<(Note Note, byte[] Outline, byte[] Body)> parsed, IReadOnlyDictionary<string, Note> known, Func<IReadOnlyList<string>?> removed)
+    {
+        SqliteConnection? connection = null;
+        SqliteTransaction? transaction = null;
+        BulkStatement? insertNote = null, insertTag = null, deleteNote = null, deleteTags = null;
+        try
+        {
             var now = DateTimeOffset.UtcNow.ToString("O");
-            for (var i = 0; i < changed.Count; i++)
+            foreach (var (note, outline, body) in parsed)
             {
-                var parsed = changed[i];
-                var note = parsed.Note;
-                insertNote.Run(note.Path, note.Title, note.Folder, note.Hash, stored[i].Outline, stored[i].Body, now);
+                if (connection is null)
+                {
+                    // Opened on the first note: a restart with nothing changed never touches the database.
+                    connection = Open();
+                    // Copying a first build's ~20 MB from the write-ahead log into the database file is left to the
+                    // next commit (the search index's, which follows on its own thread): the notes are served sooner.
+                    // Every open sets the interval back (SqliteTuning).
+                    Pragma(connection, "wal_autocheckpoint = 0");
+                    transaction = connection.BeginTransaction();
+                    insertNote = new BulkStatement(connection,
+                        "INSERT INTO Notes (Path, Title, Folder, Hash, Parsed, Body, IndexedAt) VALUES ($path, $title, $folder, $hash, $parsed, $body, $at)");
+                    insertTag = new BulkStatement(connection,
+                        "INSERT INTO UnitTags (NotePath, Tag, Kind, Title, Anchor, Line) VALUES ($path, $tag, $kind, $title, $anchor, $line)");
+                    deleteNote = new BulkStatement(connection, DeleteNoteSql);
+                    deleteTags = new BulkStatement(connection, DeleteTagsSql);
+                }
+
+                // A note the last build did not have has no rows to delete (on a first build, none has).
+                if (known.ContainsKey(note.Path))
+                {
+                    deleteNote!.Run(note.Path);
+                    deleteTags!.Run(note.Path);
+                }
+
+                insertNote!.Run(note.Path, note.Title, note.Folder, note.Hash, outline, body, now);
                 foreach (var unit in note.Units)
                 {
                     var kind = unit.Kind.ToString().ToLowerInvariant();
                     foreach (var tag in unit.Tags)
                     {
-                        insertTag.Run(note.Path, tag, kind, unit.Title, unit.Anchor, unit.Line);
+                        insertTag!.Run(note.Path, tag, kind, unit.Title, unit.Anchor, unit.Line);
                     }
                 }
             }
 
+            if (removed() is not { } gone || (connection is null && gone.Count == 0))
+            {
+                return;
+            }
+
+            connection ??= Open();
+            transaction ??= connection.BeginTransaction();
+            DeleteRows(connection, gone);
             transaction.Commit();
+        }
+        finally
+        {
+            insertNote?.Dispose();
+            insertTag?.Dispose();
+            deleteNote?.Dispose();
+            deleteTags?.Dispose();
+            // Disposing an uncommitted transaction rolls it back.
+            transaction?.Dispose();
+            connection?.Dispose();
         }
     }
 
@@ -355,10 +417,13 @@ public sealed class IndexStore(IConfiguration configuration, ILogger<IndexStore>
         }
     }
 
+    private const string DeleteNoteSql = "DELETE FROM Notes WHERE Path = $path";
+    private const string DeleteTagsSql = "DELETE FROM UnitTags WHERE NotePath = $path";
+
     private static void DeleteRows(SqliteConnection connection, IEnumerable<string> paths)
     {
-        using var deleteNote = new BulkStatement(connection, "DELETE FROM Notes WHERE Path = $path");
-        using var deleteTags = new BulkStatement(connection, "DELETE FROM UnitTags WHERE NotePath = $path");
+        using var deleteNote = new BulkStatement(connection, DeleteNoteSql);
+        using var deleteTags = new BulkStatement(connection, DeleteTagsSql);
         foreach (var path in paths)
         {
             deleteNote.Run(path);
