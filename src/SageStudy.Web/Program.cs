@@ -71,7 +71,20 @@ app.MapContentApi();
 app.MapQuizApi();
 app.MapRazorPages();
 
-await app.RunAsync();
+try
+{
+    await app.RunAsync();
+}
+catch (OperationCanceledException) when (app.Lifetime.ApplicationStopping.IsCancellationRequested)
+{
+    // Stopped (Ctrl+C, SIGTERM) while Kestrel was still starting: a normal stop, not a crash with a stack trace.
+}
+catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+{
+    await Console.Error.WriteLineAsync($"SageStudy could not start: {e.Message} Is it already running? Another address can be given with --urls.");
+    return 1;
+}
+
 return 0;
 
 /// <summary>The entry point, public for the integration tests' WebApplicationFactory.</summary>

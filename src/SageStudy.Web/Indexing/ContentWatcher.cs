@@ -20,18 +20,25 @@ public sealed class ContentWatcher(ContentIndex index, ILogger<ContentWatcher> l
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            using var watcher = TryWatch();
-            if (watcher is null)
+            while (!stoppingToken.IsCancellationRequested)
             {
-                // No folder to watch: poll, so a folder that comes back (or is created) is picked up.
-                await Task.Delay(Retry, stoppingToken);
-                await RebuildAsync(stoppingToken);
-                continue;
-            }
+                using var watcher = TryWatch();
+                if (watcher is null)
+                {
+                    // No folder to watch: poll, so a folder that comes back (or is created) is picked up.
+                    await Task.Delay(Retry, stoppingToken);
+                    await RebuildAsync(stoppingToken);
+                    continue;
+                }
 
-            await WatchAsync(watcher, stoppingToken);
+                await WatchAsync(watcher, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The portal is stopping: not a failure of the watcher.
         }
     }
 
