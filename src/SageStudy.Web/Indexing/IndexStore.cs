@@ -136,68 +136,97 @@ public sealed class IndexStore(IConfiguration configuration, ILogger<IndexStore>
     /// <param name="removed">The notes to drop, or null when the build failed and nothing is to be committed.</param>
     private void Write(IEnumerable<(Note Note, byte[] Outline, byte[] Body)> parsed, IReadOnlyDictionary<string, Note> known, Func<IReadOnlyList<string>?> removed)
     {
-        SqliteConnection? connection = null;
-        SqliteTransaction? transaction = null;
-        BulkStatement? insertNote = null, insertTag = null, deleteNote = null, deleteTags = null;
+        NoteRows? rows = null;
         try
         {
-            var now = DateTimeOffset.UtcNow.ToString("O");
             foreach (var (note, outline, body) in parsed)
             {
-                if (connection is null)
-                {
-                    // Opened on the first note: a restart with nothing changed never touches the database.
-                    connection = Open();
-                    // Copying a first build's ~20 MB from the write-ahead log into the database file is left to the
-                    // next commit (the search index's, which follows on its own thread): the notes are served sooner.
-                    // Every open sets the interval back (SqliteTuning).
-                    Pragma(connection, "wal_autocheckpoint = 0");
-                    transaction = connection.BeginTransaction();
-                    insertNote = new BulkStatement(connection,
-                        "INSERT INTO Notes (Path, Title, Folder, Hash, Parsed, Body, IndexedAt) VALUES ($path, $title, $folder, $hash, $parsed, $body, $at)");
-                    insertTag = new BulkStatement(connection,
-                        "INSERT INTO UnitTags (NotePath, Tag, Kind, Title, Anchor, Line) VALUES ($path, $tag, $kind, $title, $anchor, $line)");
-                    deleteNote = new BulkStatement(connection, DeleteNoteSql);
-                    deleteTags = new BulkStatement(connection, DeleteTagsSql);
-                }
-
-                // A note the last build did not have has no rows to delete (on a first build, none has).
-                if (known.ContainsKey(note.Path))
-                {
-                    deleteNote!.Run(note.Path);
-                    deleteTags!.Run(note.Path);
-                }
-
-                insertNote!.Run(note.Path, note.Title, note.Folder, note.Hash, outline, body, now);
-                foreach (var unit in note.Units)
-                {
-                    var kind = unit.Kind.ToString().ToLowerInvariant();
-                    foreach (var tag in unit.Tags)
-                    {
-                        insertTag!.Run(note.Path, tag, kind, unit.Title, unit.Anchor, unit.Line);
-                    }
-                }
+                // Opened on the first note: a restart with nothing changed never touches the database.
+                rows ??= new NoteRows(Open());
+                rows.Write(note, outline, body, replacing: known.ContainsKey(note.Path));
             }
 
-            if (removed() is not { } gone || (connection is null && gone.Count == 0))
+            if (removed() is not { } gone || (rows is null && gone.Count == 0))
             {
                 return;
             }
 
-            connection ??= Open();
-            transaction ??= connection.BeginTransaction();
-            DeleteRows(connection, gone);
-            transaction.Commit();
+            rows ??= new NoteRows(Open());
+            rows.Delete(gone);
+            rows.Commit();
         }
         finally
         {
-            insertNote?.Dispose();
-            insertTag?.Dispose();
-            deleteNote?.Dispose();
-            deleteTags?.Dispose();
-            // Disposing an uncommitted transaction rolls it back.
-            transaction?.Dispose();
-            connection?.Dispose();
+            rows?.Dispose();
+        }
+    }
+
+    /// <summary>One transaction's note and tag rows, through statements prepared once; disposed uncommitted, it is rolled back.</summary>
+    private sealed class NoteRows : IDisposable
+    {
+        private readonly SqliteConnection _connection;
+        private readonly SqliteTransaction _transaction;
+        private readonly BulkStatement _insertNote;
+        private readonly BulkStatement _insertTag;
+        private readonly BulkStatement _deleteNote;
+        private readonly BulkStatement _deleteTags;
+        private readonly string _now = DateTimeOffset.UtcNow.ToString("O");
+
+        /// <summary>Takes over the connection, closing it when disposed.</summary>
+        public NoteRows(SqliteConnection connection)
+        {
+            _connection = connection;
+            // Copying a first build's ~20 MB from the write-ahead log into the database file is left to the
+            // next commit (the search index's, which follows on its own thread): the notes are served sooner.
+            // Every open sets the interval back (SqliteTuning).
+            Pragma(connection, "wal_autocheckpoint = 0");
+            _transaction = connection.BeginTransaction();
+            _insertNote = new BulkStatement(connection,
+                "INSERT INTO Notes (Path, Title, Folder, Hash, Parsed, Body, IndexedAt) VALUES ($path, $title, $folder, $hash, $parsed, $body, $at)");
+            _insertTag = new BulkStatement(connection,
+                "INSERT INTO UnitTags (NotePath, Tag, Kind, Title, Anchor, Line) VALUES ($path, $tag, $kind, $title, $anchor, $line)");
+            _deleteNote = new BulkStatement(connection, DeleteNoteSql);
+            _deleteTags = new BulkStatement(connection, DeleteTagsSql);
+        }
+
+        /// <param name="replacing">Whether the last build stored this note (a note it did not have has no rows to delete).</param>
+        public void Write(Note note, byte[] outline, byte[] body, bool replacing)
+        {
+            if (replacing)
+            {
+                Delete([note.Path]);
+            }
+
+            _insertNote.Run(note.Path, note.Title, note.Folder, note.Hash, outline, body, _now);
+            foreach (var unit in note.Units)
+            {
+                var kind = unit.Kind.ToString().ToLowerInvariant();
+                foreach (var tag in unit.Tags)
+                {
+                    _insertTag.Run(note.Path, tag, kind, unit.Title, unit.Anchor, unit.Line);
+                }
+            }
+        }
+
+        public void Delete(IEnumerable<string> paths)
+        {
+            foreach (var path in paths)
+            {
+                _deleteNote.Run(path);
+                _deleteTags.Run(path);
+            }
+        }
+
+        public void Commit() => _transaction.Commit();
+
+        public void Dispose()
+        {
+            _insertNote.Dispose();
+            _insertTag.Dispose();
+            _deleteNote.Dispose();
+            _deleteTags.Dispose();
+            _transaction.Dispose();
+            _connection.Dispose();
         }
     }
 
