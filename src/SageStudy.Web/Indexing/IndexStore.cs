@@ -33,8 +33,8 @@ public sealed class IndexStore(IConfiguration configuration, ILogger<IndexStore>
     /// <summary>The outlines of the notes stored by the last build; one that cannot be read is dropped, to be parsed again.</summary>
     public IReadOnlyDictionary<string, Note> Load()
     {
-        using var connection = Open();
         var rows = new List<(string Path, byte[] Outline)>();
+        using (var connection = Open())
         using (var command = connection.CreateCommand())
         {
             command.CommandText = "SELECT Path, Parsed FROM Notes";
@@ -74,10 +74,10 @@ public sealed class IndexStore(IConfiguration configuration, ILogger<IndexStore>
 
         if (unreadable.Count > 0)
         {
-            using var transaction = connection.BeginTransaction();
-            DeleteRows(connection, unreadable);
-            DeleteSearchRows(connection, unreadable);
-            transaction.Commit();
+            using var stale = new NoteRows(Open());
+            stale.Delete(unreadable);
+            stale.DeleteSearch(unreadable);
+            stale.Commit();
         }
 
         return notes;
@@ -176,17 +176,17 @@ public sealed class IndexStore(IConfiguration configuration, ILogger<IndexStore>
         public NoteRows(SqliteConnection connection)
         {
             _connection = connection;
-            // Copying a first build's ~20 MB from the write-ahead log into the database file is left to the
-            // next commit (the search index's, which follows on its own thread): the notes are served sooner.
-            // Every open sets the interval back (SqliteTuning).
+            // Copying these rows from the write-ahead log into the database file (~20 MB on a first build) is
+            // left to the next commit (the search index's, which follows on its own thread): the notes are
+            // served sooner. Every open sets the interval back (SqliteTuning).
             Pragma(connection, "wal_autocheckpoint = 0");
             _transaction = connection.BeginTransaction();
             _insertNote = new BulkStatement(connection,
                 "INSERT INTO Notes (Path, Title, Folder, Hash, Parsed, Body, IndexedAt) VALUES ($path, $title, $folder, $hash, $parsed, $body, $at)");
             _insertTag = new BulkStatement(connection,
                 "INSERT INTO UnitTags (NotePath, Tag, Kind, Title, Anchor, Line) VALUES ($path, $tag, $kind, $title, $anchor, $line)");
-            _deleteNote = new BulkStatement(connection, DeleteNoteSql);
-            _deleteTags = new BulkStatement(connection, DeleteTagsSql);
+            _deleteNote = new BulkStatement(connection, "DELETE FROM Notes WHERE Path = $path");
+            _deleteTags = new BulkStatement(connection, "DELETE FROM UnitTags WHERE NotePath = $path");
         }
 
         /// <param name="replacing">Whether the last build stored this note (a note it did not have has no rows to delete).</param>
@@ -216,6 +216,8 @@ public sealed class IndexStore(IConfiguration configuration, ILogger<IndexStore>
                 _deleteTags.Run(path);
             }
         }
+
+        public void DeleteSearch(IEnumerable<string> paths) => DeleteSearchRows(_connection, paths);
 
         public void Commit() => _transaction.Commit();
 
@@ -443,20 +445,6 @@ public sealed class IndexStore(IConfiguration configuration, ILogger<IndexStore>
         foreach (var block in note.Blocks.Where(b => b.Tags.Count > 0 && !headingIndex.ContainsKey(b.Anchor)))
         {
             yield return new SearchSection(block.Anchor, block.Term, block.Description, " " + string.Join(' ', note.Tags.Concat(block.Tags).Distinct()) + " ");
-        }
-    }
-
-    private const string DeleteNoteSql = "DELETE FROM Notes WHERE Path = $path";
-    private const string DeleteTagsSql = "DELETE FROM UnitTags WHERE NotePath = $path";
-
-    private static void DeleteRows(SqliteConnection connection, IEnumerable<string> paths)
-    {
-        using var deleteNote = new BulkStatement(connection, DeleteNoteSql);
-        using var deleteTags = new BulkStatement(connection, DeleteTagsSql);
-        foreach (var path in paths)
-        {
-            deleteNote.Run(path);
-            deleteTags.Run(path);
         }
     }
 
