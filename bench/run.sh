@@ -178,6 +178,20 @@ start_app() {
         "$label" "$FIRST_200_MS" "$INDEXED_AT_MS" "$INDEX_NOTES" "$INDEX_MS" "$INDEX_PARSED" "$INDEX_REUSED" "$SEARCH_ROWS" "$INDEX_QUESTIONS" "$SEARCH_MS" "$BANK_MS" "$LISTENING_AT_MS" >&2
 }
 
+# three_starts NOTES DB LABEL fresh|reuse: starts the portal 3 times (each on an empty database when fresh) and
+# sets MEDIAN_START to the figures of the start with the median index time; the last start is left running.
+three_starts() {
+    local notes=$1 db=$2 label=$3 mode=$4 run runs=()
+    for run in 1 2 3; do
+        [[ $mode == fresh ]] && rm -f "$db" "$db-wal" "$db-shm"
+        start_app "$notes" "$db" "$label-$run"
+        runs+=("$INDEX_MS $FIRST_200_MS $INDEXED_AT_MS $INDEX_PARSED $INDEX_QUESTIONS $BANK_MS $SEARCH_ROWS $SEARCH_MS")
+        ((run == 3)) || stop_app
+    done
+    MEDIAN_START=$(printf '%s\n' "${runs[@]}" | sort -n | sed -n 2p)
+    echo "  $label index: $(printf '%s\n' "${runs[@]}" | cut -d' ' -f1 | tr '\n' ' ')ms; median ${MEDIAN_START%% *} ms" >&2
+}
+
 # log_line PATTERN TRIES: the first line of the portal's log matching PATTERN, waiting up to TRIES × 0.1 s for it.
 log_line() {
     local line=""
@@ -337,27 +351,14 @@ for n in "${SIZES[@]}"; do
     # Like Hugo's, the median of 3: one start on these shared cores can be off by a fifth either way.
     log "cold start with $n notes and an empty database (median of 3)"
     db=$OUT/db/bench-$n.db
-    runs=()
-    for run in 1 2 3; do
-        rm -f "$db" "$db-wal" "$db-shm"
-        start_app "$notes" "$db" "cold-$n-$run"
-        runs+=("$INDEX_MS $FIRST_200_MS $INDEXED_AT_MS $INDEX_PARSED $INDEX_QUESTIONS $BANK_MS $SEARCH_ROWS $SEARCH_MS")
-        stop_app
-    done
+    three_starts "$notes" "$db" "cold-$n" fresh
+    stop_app
     read -r "COLD_INDEX_MS[$n]" "COLD_FIRST[$n]" "COLD_INDEXED_AT[$n]" "COLD_PARSED[$n]" "COLD_QUESTIONS[$n]" "COLD_BANK_MS[$n]" \
-        "COLD_SEARCH_ROWS[$n]" "COLD_SEARCH_MS[$n]" < <(printf '%s\n' "${runs[@]}" | sort -n | sed -n 2p)
-    echo "  cold index: $(printf '%s\n' "${runs[@]}" | cut -d' ' -f1 | tr '\n' ' ')ms; median ${COLD_INDEX_MS[$n]} ms" >&2
+        "COLD_SEARCH_ROWS[$n]" "COLD_SEARCH_MS[$n]" <<<"$MEDIAN_START"
 
     log "restart with nothing changed ($n notes, median of 3)"
-    runs=()
-    for run in 1 2 3; do
-        start_app "$notes" "$db" "restart-$n-$run"
-        runs+=("$INDEX_MS $FIRST_200_MS $INDEXED_AT_MS $INDEX_PARSED")
-        ((run == 3)) || stop_app
-    done
-    read -r "RESTART_INDEX_MS[$n]" "RESTART_FIRST[$n]" "RESTART_INDEXED_AT[$n]" "RESTART_PARSED[$n]" \
-        < <(printf '%s\n' "${runs[@]}" | sort -n | sed -n 2p)
-    echo "  restart index: $(printf '%s\n' "${runs[@]}" | cut -d' ' -f1 | tr '\n' ' ')ms; median ${RESTART_INDEX_MS[$n]} ms" >&2
+    three_starts "$notes" "$db" "restart-$n" reuse
+    read -r "RESTART_INDEX_MS[$n]" "RESTART_FIRST[$n]" "RESTART_INDEXED_AT[$n]" "RESTART_PARSED[$n]" _ <<<"$MEDIAN_START"
     # The last restart keeps running for the measurements below.
     START_RSS[$n]=$(peak_rss_mb)
 
@@ -519,8 +520,8 @@ $TABLE
   as in the README's hosting section; \`ASPNETCORE_ENVIRONMENT=Production\`)
   is started on an empty SQLite database; the figure is the portal's own log line "Indexed N notes ... in X ms", which
   times the whole index build up to the moment the notes are served: loading the stored index, reading and hashing
-  the files, parsing, and writing notes (outline and HTML) and tag rows to SQLite, each note written by a thread of
-  its own as soon as it is parsed, in one transaction committed after the last (the split is in
+  the files, parsing, and writing notes (outline and HTML) and tag rows to SQLite, each note handed to a writer thread
+  as soon as it is parsed, in one transaction committed after the last (the split is in
   that line, kept in \`bench/out/logs/\`). Two things follow on threads of their own and are reported beside it: the
   notes' rows in the full-text search index ("Search index: N sections and blocks ... written in X ms") and the question
   bank generated from the notes, recorded in SQLite ("Question bank: N questions in X ms"). A search or quiz
