@@ -118,6 +118,30 @@ public class QuizFlowTests(QuizPortalFactory portal) : IClassFixture<QuizPortalF
     }
 
     [Fact]
+    public async Task A_drill_leads_with_what_the_learner_got_wrong_then_unseen_questions_before_known_ones()
+    {
+        var bank = await BankAsync();
+        var learner = await LearnerClient.RegisterAsync(portal, "drill-order@example.com");
+        var first = await learner.StartQuizAsync("note:sagemaker", 4);
+        var answered = new List<string>();
+        for (var position = 1; position <= 4; position++)
+        {
+            var (questionId, token) = await learner.OpenQuestionAsync(first, position);
+            await learner.PostAsync($"/quiz/{first}/{position}?handler=Check", token, position == 1 ? Wrong(bank[questionId]) : Right(bank[questionId]));
+            answered.Add(questionId);
+        }
+
+        var drill = await learner.StartQuizAsync("note:sagemaker", 3);
+
+        using var scope = portal.Services.CreateScope();
+        var drawn = await scope.ServiceProvider.GetRequiredService<SageStudyDb>().QuizItems
+            .Where(i => i.QuizSessionId == drill).Select(i => i.QuestionId).ToListAsync();
+        Assert.Equal(3, drawn.Count);
+        Assert.Contains(answered[0], drawn);
+        Assert.DoesNotContain(drawn, answered.Skip(1).Contains);
+    }
+
+    [Fact]
     public async Task An_unfinished_quiz_resumes_at_the_first_unanswered_question()
     {
         var bank = await BankAsync();

@@ -76,15 +76,27 @@ public sealed class QuizBuilder(SageStudyDb db, IContentIndex index, TimeProvide
         };
 
         // Weak and due questions first, unseen ones next, well-known ones last; a little noise keeps drills varied.
-        return pool
-            .Select(q => (Question: q, Priority: states.TryGetValue(q.Id, out var s)
+        // Only the best `count` are kept while scanning: a drill over all notes would otherwise sort an array of
+        // every question in the bank, a large-object allocation per quiz that the GC keeps as resident memory.
+        var best = new PriorityQueue<Question, double>(count + 1);
+        foreach (var question in pool)
+        {
+            var priority = states.TryGetValue(question.Id, out var s)
                 ? (1 - s.RecentScore) + (s.DueAt <= now ? 0.5 : 0) + random.NextDouble() * 0.2
-                : 0.6 + random.NextDouble() * 0.2))
-            .OrderByDescending(p => p.Priority)
-            .Take(count)
-            .Select(p => p.Question)
-            .OrderBy(_ => random.Next())
-            .ToList();
+                : 0.6 + random.NextDouble() * 0.2;
+            if (best.Count < count)
+            {
+                best.Enqueue(question, priority);
+            }
+            else
+            {
+                best.EnqueueDequeue(question, priority);
+            }
+        }
+
+        var drawn = best.UnorderedItems.Select(item => item.Element).ToArray();
+        random.Shuffle(drawn);
+        return [.. drawn];
     }
 
     private async Task<List<string>> WrongAnswersOf(string learnerId, int sessionId, CancellationToken cancellationToken) =>
