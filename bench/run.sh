@@ -134,7 +134,8 @@ start_app() {
     started=$(now_ms)
     (
         cd "$OUT/app"
-        ASPNETCORE_ENVIRONMENT=Production exec ./SageStudy.Web \
+        # As the README's hosting section runs it: two malloc arenas (see there).
+        MALLOC_ARENA_MAX=2 ASPNETCORE_ENVIRONMENT=Production exec ./SageStudy.Web \
             --Content:Root="$notes" \
             --ConnectionStrings:SageStudy="Data Source=$db" \
             --urls "$BASE" \
@@ -546,7 +547,8 @@ $TABLE
   answers back to back for $ANSWER_SECONDS s (a learner at the end of a quiz starts another). An answer counts when the
   portal answers 302; latency is per answer POST.
 - **Memory**: VmHWM (peak resident set) of the portal process from /proc, after all the load on the
-  $(fmt "$n1")-note set.
+  $(fmt "$n1")-note set. The portal runs with \`MALLOC_ARENA_MAX=2\`, as the README's hosting section starts it:
+  glibc would otherwise give up to 16 malloc arenas on 2 cores to the threads that call SQLite and OpenSSL.
 
 Raw outputs of the last run are in \`bench/out/logs/\` (not committed).
 EOF
