@@ -67,7 +67,11 @@ public class ContentEditHistoryTests
         {
             var db = scope.ServiceProvider.GetRequiredService<SageStudyDb>();
             Assert.True((await db.Questions.SingleAsync(q => q.Id == "svc-lambda")).Retired);
-            Assert.False((await db.Questions.SingleAsync(q => q.Id == generatedId)).Retired);
+            var moved = await db.Questions.SingleAsync(q => q.Id == generatedId);
+            Assert.False(moved.Retired);
+            // Progress groups answers by the recorded section, so the row follows the rename.
+            Assert.Equal("compute-services", moved.Anchor);
+            Assert.Equal("Compute Services", moved.SectionTitle);
         }
 
         Assert.Equal(answered, (await learner.Http.GetFromJsonAsync<JsonElement>("/api/progress")).GetProperty("answered").GetInt32());

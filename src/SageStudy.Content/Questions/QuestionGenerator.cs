@@ -39,9 +39,8 @@ public static class QuestionGenerator
             for (var i = 0; i < pairs.Count; i++)
             {
                 var tags = pairs[i].Tags.Concat(sectionTags).Distinct().ToList();
-                var explanation = Explain(pairs[i]);
-                Add(Ask(note.Path, pairs, i, Asks.Term, fromBlock: false, tags, explanation));
-                Add(Ask(note.Path, pairs, i, Asks.Description, fromBlock: false, tags, explanation));
+                Add(Ask(note.Path, pairs, i, Asks.Term, fromBlock: false, tags));
+                Add(Ask(note.Path, pairs, i, Asks.Description, fromBlock: false, tags));
             }
         }
 
@@ -50,24 +49,16 @@ public static class QuestionGenerator
         {
             if (blocks[i].Tags.Count > 0)
             {
-                var explanation = Explain(blocks[i]);
-                Add(Ask(note.Path, blocks, i, Asks.Term, fromBlock: true, blocks[i].Tags, explanation));
-                Add(Ask(note.Path, blocks, i, Asks.Description, fromBlock: true, blocks[i].Tags, explanation));
+                Add(Ask(note.Path, blocks, i, Asks.Term, fromBlock: true, blocks[i].Tags));
+                Add(Ask(note.Path, blocks, i, Asks.Description, fromBlock: true, blocks[i].Tags));
             }
         }
 
         return questions;
     }
 
-    /// <summary>
-    /// Both questions on a pair explain their answer with the whole pair, so they share one text and HTML:
-    /// a bank of 1,000 notes holds some 17,000 questions in memory.
-    /// </summary>
-    private static (string Text, string Html) Explain(TermPair pair) =>
-        ($"{pair.Term}: {pair.Description}", $"<p><strong>{Html(pair.Term)}</strong>: {Html(pair.Description)}</p>");
-
     /// <summary>Asks for one side of <c>pairs[index]</c>, with distractors drawn from the other pairs.</summary>
-    private static Question? Ask(string notePath, IReadOnlyList<TermPair> pairs, int index, Asks asks, bool fromBlock, IReadOnlyList<string> tags, (string Text, string Html) explanation)
+    private static Question? Ask(string notePath, IReadOnlyList<TermPair> pairs, int index, Asks asks, bool fromBlock, IReadOnlyList<string> tags)
     {
         var pair = pairs[index];
         Func<TermPair, string> shownOf = asks == Asks.Term ? p => p.Description : p => p.Term;
@@ -99,27 +90,18 @@ public static class QuestionGenerator
         var options = candidates.Take(DistractorCount).Append(answer).ToArray();
         random.Shuffle(options);
 
-        // Terms and descriptions are plain text read off the note: encoded, not parsed again as Markdown.
-        var (prompt, promptHtml) = asks == Asks.Term
-            ? ($"Which fits: *{pair.Description}*?", $"<p>Which fits: <em>{Html(pair.Description)}</em>?</p>")
-            : ($"Which describes *{pair.Term}*?", $"<p>Which describes <em>{Html(pair.Term)}</em>?</p>");
         return new Question
         {
             Id = id,
             Note = notePath,
             Anchor = pair.Anchor,
             Source = QuestionSource.Generated,
-            Prompt = prompt,
-            PromptHtml = promptHtml,
+            Text = new TermPairText(pair, asks),
             Options = options,
             Answers = [Array.IndexOf(options, answer)],
-            Explanation = explanation.Text,
-            ExplanationHtml = explanation.Html,
             Tags = tags,
         };
     }
-
-    private static string Html(string text) => System.Net.WebUtility.HtmlEncode(text);
 
     /// <summary>
     /// Depends only on the note path, the direction and the term, so editing other parts of the
@@ -149,8 +131,13 @@ public static class QuestionGenerator
     /// A block's text can span lines (a code block under it) and must not inside a one-line prompt
     /// or option; trimmed and collapsed, texts that read the same also compare the same.
     /// </summary>
-    private static TermPair OnOneLine(TermPair pair) =>
-        pair with { Term = Whitespace.Collapse(pair.Term), Description = Whitespace.Collapse(pair.Description) };
+    private static TermPair OnOneLine(TermPair pair)
+    {
+        var (term, description) = (Whitespace.Collapse(pair.Term), Whitespace.Collapse(pair.Description));
+        return ReferenceEquals(term, pair.Term) && ReferenceEquals(description, pair.Description)
+            ? pair
+            : pair with { Term = term, Description = description };
+    }
 
     /// <summary>Whether the term occurs in the text as a whole word or phrase, ignoring case.</summary>
     private static bool Mentions(string text, string term)
@@ -168,4 +155,24 @@ public static class QuestionGenerator
     }
 
     private static bool SameText(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Composed from the pair each time it is read rather than kept: a bank of 1,000 notes holds some
+    /// 17,000 generated questions, whose texts took ~8 MB for the few a learner has on screen.
+    /// Terms and descriptions are plain text read off the note: encoded, not parsed again as Markdown.
+    /// </summary>
+    private sealed record TermPairText(TermPair Pair, Asks Asks) : QuestionText
+    {
+        public override string Prompt => Asks == Asks.Term ? $"Which fits: *{Pair.Description}*?" : $"Which describes *{Pair.Term}*?";
+
+        public override string PromptHtml => Asks == Asks.Term
+            ? $"<p>Which fits: <em>{Html(Pair.Description)}</em>?</p>"
+            : $"<p>Which describes <em>{Html(Pair.Term)}</em>?</p>";
+
+        public override string Explanation => $"{Pair.Term}: {Pair.Description}";
+
+        public override string ExplanationHtml => $"<p><strong>{Html(Pair.Term)}</strong>: {Html(Pair.Description)}</p>";
+
+        private static string Html(string text) => System.Net.WebUtility.HtmlEncode(text);
+    }
 }

@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -311,14 +313,15 @@ public sealed class IndexStore(IConfiguration configuration, ILogger<IndexStore>
 
         var fingerprint = Fingerprint(current);
         using var connection = Open();
+        var digests = Digests(current);
         if (_recorded is null && ReadState(connection, QuestionsFingerprint) == fingerprint)
         {
-            _recorded = current;
+            _recorded = digests;
             return;
         }
 
-        var stored = _recorded ?? ReadRecorded(connection);
-        var changed = current.Where(q => !stored.TryGetValue(q.Key, out var old) || old != q.Value).ToList();
+        var stored = _recorded ?? Digests(ReadRecorded(connection));
+        var changed = current.Where(q => !stored.TryGetValue(q.Key, out var old) || old != digests[q.Key]).ToList();
         var retired = stored.Keys.Where(id => !current.ContainsKey(id)).ToList();
         if (changed.Count == 0 && retired.Count == 0 && _recorded is not null)
         {
@@ -349,7 +352,7 @@ public sealed class IndexStore(IConfiguration configuration, ILogger<IndexStore>
         using var remember = new BulkStatement(connection, UpsertState);
         remember.Run(QuestionsFingerprint, fingerprint);
         transaction.Commit();
-        _recorded = current;
+        _recorded = digests;
     }
 
     private const string QuestionsFingerprint = "questions-fingerprint";
@@ -396,7 +399,32 @@ public sealed class IndexStore(IConfiguration configuration, ILogger<IndexStore>
     /// <summary>What a question's row says about where it lives; equal records need no write.</summary>
     private sealed record RecordedQuestion(string Note, string Anchor, string SectionTitle, string Prompt, string Tags);
 
-    private Dictionary<string, RecordedQuestion>? _recorded;
+    /// <summary>
+    /// What the last build recorded, one 128-bit digest per question id: the records themselves, prompts
+    /// composed for the purpose included, held ~3.5 MB for 17,000 questions between builds.
+    /// </summary>
+    private Dictionary<string, UInt128>? _recorded;
+
+    private static Dictionary<string, UInt128> Digests(Dictionary<string, RecordedQuestion> records)
+    {
+        var hash = new XxHash128();
+        var digests = new Dictionary<string, UInt128>(records.Count, StringComparer.Ordinal);
+        foreach (var (id, record) in records)
+        {
+            foreach (var field in (ReadOnlySpan<string>)[record.Note, record.Anchor, record.SectionTitle, record.Prompt, record.Tags])
+            {
+                // Each field's length first, so that no two different records run together into the same bytes.
+                var length = field.Length;
+                hash.Append(MemoryMarshal.AsBytes(new ReadOnlySpan<int>(ref length)));
+                hash.Append(MemoryMarshal.AsBytes(field.AsSpan()));
+            }
+
+            digests[id] = hash.GetCurrentHashAsUInt128();
+            hash.Reset();
+        }
+
+        return digests;
+    }
 
     private static Dictionary<string, RecordedQuestion> ReadRecorded(DbConnection connection)
     {

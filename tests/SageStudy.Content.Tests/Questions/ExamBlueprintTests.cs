@@ -25,12 +25,9 @@ public sealed class ExamBlueprintTests : IDisposable
         Note = note,
         Anchor = "",
         Source = QuestionSource.Authored,
-        Prompt = "Prompt",
-        PromptHtml = "<p>Prompt</p>",
+        Text = new WrittenQuestionText("Prompt", "<p>Prompt</p>", "", ""),
         Options = ["A", "B"],
         Answers = [0],
-        Explanation = "",
-        ExplanationHtml = "",
         Tags = [],
     };
 
