@@ -103,7 +103,7 @@ public sealed partial class NoteParser(TagRules rules, PortalUrls urls)
 
             if (rules.AliasFor(title) is { } alias && !tags.Contains(alias))
             {
-                tags.Add(alias);
+                tags = [.. tags, alias];
             }
 
             var anchor = slugger.Unique(title);
@@ -115,7 +115,7 @@ public sealed partial class NoteParser(TagRules rules, PortalUrls urls)
     }
 
     /// <summary>Rule 2: tags of a paragraph led by bold "Tags:" before the first level-2 heading.</summary>
-    private static List<string> ReadNoteTags(MarkdownDocument document, out ParagraphBlock? tagsParagraph)
+    private static IReadOnlyList<string> ReadNoteTags(MarkdownDocument document, out ParagraphBlock? tagsParagraph)
     {
         tagsParagraph = null;
         foreach (var block in document)
@@ -740,24 +740,28 @@ public sealed partial class NoteParser(TagRules rules, PortalUrls urls)
         return null;
     }
 
-    private static List<string> TagsIn(ContainerInline? inline)
+    /// <summary>
+    /// The tags among the inlines, in order, each once. Most headings and list items have none: they
+    /// share one empty list, since a note's outline is kept for as long as the note is served.
+    /// </summary>
+    private static IReadOnlyList<string> TagsIn(ContainerInline? inline)
     {
-        var tags = new List<string>();
-        AddTags(inline, tags);
-        return tags;
+        List<string>? tags = null;
+        AddTags(inline, ref tags);
+        return tags ?? (IReadOnlyList<string>)[];
     }
 
-    private static void AddTags(ContainerInline? container, List<string> tags)
+    private static void AddTags(ContainerInline? container, ref List<string>? tags)
     {
         for (var inline = container?.FirstChild; inline is not null; inline = inline.NextSibling)
         {
-            if (inline is CodeInline code && TagSyntax.TryParse(code.Content, out var tag) && !tags.Contains(tag))
+            if (inline is CodeInline code && TagSyntax.TryParse(code.Content, out var tag) && !(tags?.Contains(tag) ?? false))
             {
-                tags.Add(tag);
+                (tags ??= []).Add(tag);
             }
             else if (inline is ContainerInline inner)
             {
-                AddTags(inner, tags);
+                AddTags(inner, ref tags);
             }
         }
     }

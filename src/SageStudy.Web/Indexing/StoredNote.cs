@@ -176,7 +176,14 @@ internal static class StoredNote
 
     private static T[] ReadList<T>(BinaryReader reader, Func<BinaryReader, T> read)
     {
-        var items = new T[reader.Read7BitEncodedInt()];
+        // Most headings and term pairs have no tags: one shared empty array instead of thousands kept.
+        var count = reader.Read7BitEncodedInt();
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var items = new T[count];
         for (var i = 0; i < items.Length; i++)
         {
             items[i] = read(reader);
