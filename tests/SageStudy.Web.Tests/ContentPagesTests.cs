@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace SageStudy.Web.Tests;
 
@@ -162,6 +163,18 @@ public class ContentPagesTests : IClassFixture<ContentPagesTests.Notes>
 
         Assert.Contains("Training data must be in S3", html);
         Assert.DoesNotContain("Managed Spot Training", html);
+    }
+
+    [Theory]
+    [InlineData("/notes")]
+    [InlineData("/notes/")]
+    public async Task The_notes_folder_itself_leads_to_the_list_of_notes(string path)
+    {
+        using var client = _portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
     }
 
     [Theory]

@@ -25,8 +25,14 @@ public sealed class NoteModel(IContentIndex index, NoteBodies bodies) : PageMode
     public TagQuery? Filter { get; private set; }
     public IReadOnlyList<TaggedUnit> FilteredUnits { get; private set; } = [];
 
-    public IActionResult OnGet(string path)
+    public IActionResult OnGet(string? path)
     {
+        if (string.IsNullOrEmpty(path))
+        {
+            // The list of notes is the home page.
+            return Redirect("/");
+        }
+
         var snapshot = index.Current;
         if (path.EndsWith(NotePaths.Extension, StringComparison.OrdinalIgnoreCase) && snapshot.Find(path[..^NotePaths.Extension.Length]) is { } byFile)
         {
