@@ -5,6 +5,7 @@ using SageStudy.Web;
 using SageStudy.Web.Api;
 using SageStudy.Web.Data;
 using SageStudy.Web.Indexing;
+using SageStudy.Web.Pages.Quiz;
 using SageStudy.Web.Quizzes;
 using SageStudy.Web.Search;
 
@@ -43,6 +44,7 @@ builder.Services.AddDataProtection()
 builder.Services.AddHealthChecks().AddCheck<IndexReadyCheck>("index");
 builder.Services.AddProblemDetails();
 builder.Services.AddSingleton<RenderedPages>();
+builder.Services.AddSingleton<QuizSourceOptions>();
 builder.Services.AddRazorPages(options =>
 {
     options.Conventions.AuthorizeFolder("/Progress");

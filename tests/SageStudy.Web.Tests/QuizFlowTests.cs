@@ -141,6 +141,17 @@ public class QuizFlowTests(QuizPortalFactory portal) : IClassFixture<QuizPortalF
         Assert.DoesNotContain(drawn, answered.Skip(1).Contains);
     }
 
+    [Theory]
+    [InlineData("tag:exam-tip")]
+    [InlineData("note:sagemaker")]
+    public async Task A_link_to_the_quiz_page_with_a_source_preselects_it(string source)
+    {
+        var html = await portal.CreateClient().GetStringAsync($"/quiz?source={Uri.EscapeDataString(source)}");
+
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "<option [^>]*selected"));
+        Assert.Contains($"<option value=\"{source}\" selected=\"selected\">", html);
+    }
+
     [Fact]
     public async Task An_unfinished_quiz_resumes_at_the_first_unanswered_question()
     {

@@ -23,18 +23,14 @@ public sealed class StartQuizInput
 }
 
 /// <summary>Start a quiz from a note, a section, a tag, weak topics or due reviews; resume or review past ones.</summary>
-public sealed class IndexModel(IContentIndex index, SageStudyDb db, QuizBuilder builder) : PageModel
+public sealed class IndexModel(IContentIndex index, SageStudyDb db, QuizBuilder builder, QuizSourceOptions sourceOptions) : PageModel
 {
-    /// <summary>With more notes than this the list offers whole notes only, so it stays usable; weak sections are still one click away on /progress.</summary>
-    public const int ListSectionsUpTo = 60;
-
     [BindProperty]
     public StartQuizInput Input { get; set; } = new();
 
     public IReadOnlyList<QuizSummary> Unfinished { get; private set; } = [];
     public IReadOnlyList<QuizSummary> Finished { get; private set; } = [];
-    public ContentSnapshot Snapshot => index.Current;
-    public IReadOnlyList<string> Tags => index.Current.Tags.Select(t => t.Tag).ToList();
+    public QuizSourceOptions SourceOptions => sourceOptions;
     public string? Message { get; private set; }
 
     public async Task OnGetAsync(string? source, int? count, QuizMode? mode)
