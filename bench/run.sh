@@ -179,11 +179,23 @@ start_app() {
         "$label" "$FIRST_200_MS" "$INDEXED_AT_MS" "$INDEX_NOTES" "$INDEX_MS" "$INDEX_PARSED" "$INDEX_REUSED" "$SEARCH_ROWS" "$INDEX_QUESTIONS" "$SEARCH_MS" "$BANK_MS" "$LISTENING_AT_MS" >&2
 }
 
-# three_starts NOTES DB LABEL fresh|reuse: starts the portal 3 times (each on an empty database when fresh) and
-# sets MEDIAN_START to the figures of the start with the median index time; the last start is left running.
+# hugo_build SITE: one clean `hugo --quiet` build of SITE; prints its wall time in ms.
+hugo_build() {
+    local site=$1 t0
+    rm -rf "$site/public" "$site/resources"
+    t0=$(now_ms)
+    hugo --quiet --source "$site" --destination "$site/public" --cacheDir "$site/.cache" >/dev/null
+    echo $(($(now_ms) - t0))
+}
+
+# three_starts NOTES DB LABEL fresh|reuse [HUGO_SITE]: starts the portal 3 times (each on an empty database when
+# fresh) and sets MEDIAN_START to the figures of the start with the median index time; the last start is left
+# running. With HUGO_SITE, Hugo builds it before each start, and HUGO_TIMES holds those build times.
 three_starts() {
-    local notes=$1 db=$2 label=$3 mode=$4 run runs=()
+    local notes=$1 db=$2 label=$3 mode=$4 hugo_site=${5:-} run runs=()
+    HUGO_TIMES=()
     for run in 1 2 3; do
+        [[ -n $hugo_site ]] && HUGO_TIMES+=("$(hugo_build "$hugo_site")")
         [[ $mode == fresh ]] && rm -f "$db" "$db-wal" "$db-shm"
         start_app "$notes" "$db" "$label-$run"
         runs+=("$INDEX_MS $FIRST_200_MS $INDEXED_AT_MS $INDEX_PARSED $INDEX_QUESTIONS $BANK_MS $SEARCH_ROWS $SEARCH_MS")
@@ -338,22 +350,14 @@ for n in "${SIZES[@]}"; do
     COMMON_WORD[$n]=$(result "$OUT/logs/generate-$n.txt" common_word)
     SAMPLE_NOTE[$n]=$(result "$OUT/logs/generate-$n.txt" sample_note)
 
-    log "hugo --quiet on the same $n notes (median of 3 clean builds)"
-    times=()
-    for _ in 1 2 3; do
-        rm -rf "$site/public" "$site/resources"
-        t0=$(now_ms)
-        hugo --quiet --source "$site" --destination "$site/public" --cacheDir "$site/.cache" >/dev/null
-        times+=($(($(now_ms) - t0)))
-    done
-    HUGO_MS[$n]=$(printf '%s\n' "${times[@]}" | sort -n | sed -n 2p)
-    echo "  hugo: ${times[*]} ms" >&2
-
-    # Like Hugo's, the median of 3: one start on these shared cores can be off by a fifth either way.
-    log "cold start with $n notes and an empty database (median of 3)"
+    # The median of 3 each, Hugo and the portal taking turns: one run on these shared cores can be off by a
+    # fifth either way, and a busy spell should slow both sides of the comparison alike.
+    log "cold start with $n notes and an empty database, in turn with a clean hugo --quiet build of the same notes (median of 3 each)"
     db=$OUT/db/bench-$n.db
-    three_starts "$notes" "$db" "cold-$n" fresh
+    three_starts "$notes" "$db" "cold-$n" fresh "$site"
     stop_app
+    HUGO_MS[$n]=$(printf '%s\n' "${HUGO_TIMES[@]}" | sort -n | sed -n 2p)
+    echo "  hugo: ${HUGO_TIMES[*]} ms; median ${HUGO_MS[$n]} ms" >&2
     read -r "COLD_INDEX_MS[$n]" "COLD_FIRST[$n]" "COLD_INDEXED_AT[$n]" "COLD_PARSED[$n]" "COLD_QUESTIONS[$n]" "COLD_BANK_MS[$n]" \
         "COLD_SEARCH_ROWS[$n]" "COLD_SEARCH_MS[$n]" <<<"$MEDIAN_START"
 
@@ -529,7 +533,8 @@ $TABLE
   request arriving before its part is ready waits for it. Start to first page (exec → first 200 on \`/\`) also covers runtime start, migrations and the
   first request. Hugo's figure is the wall
   time of \`hugo --quiet\` (median of 3 clean builds); the portal's cold start is likewise the median of 3, each on
-  an empty database, and so is the restart, which reuses the database with no file changed.
+  an empty database, each just after one of Hugo's builds, so that both meet the same load on the machine; the
+  restart is the median of 3 too, reusing the database with no file changed.
 - **Throughput**: \`wrk -t2 -c32 -d$WRK_DURATION --latency\` against the portal, then against nginx ($(echo "$NGINX_VERSION"),
   \`worker_processes auto\`, \`sendfile on\`, no compression) serving the very HTML the portal returned, saved as a
   static file. The portal's run follows an unmeasured $WARM_UP wrk run, so its JIT has tiered up the request path
