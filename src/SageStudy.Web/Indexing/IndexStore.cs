@@ -1,10 +1,7 @@
-using System.Buffers;
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using SageStudy.Content;
@@ -311,9 +308,9 @@ public sealed class IndexStore(IConfiguration configuration, ILogger<IndexStore>
                 string.Join(' ', question.Tags));
         }
 
-        var fingerprint = Fingerprint(current);
-        using var connection = Open();
         var digests = Digests(current);
+        var fingerprint = Fingerprint(digests);
+        using var connection = Open();
         if (_recorded is null && ReadState(connection, QuestionsFingerprint) == fingerprint)
         {
             _recorded = digests;
@@ -357,33 +354,17 @@ public sealed class IndexStore(IConfiguration configuration, ILogger<IndexStore>
 
     private const string QuestionsFingerprint = "questions-fingerprint";
 
-    /// <summary>
-    /// One hash over all records, fed in 64 KB batches: a hash per record costs a call into the crypto
-    /// library per question, and hashing one string of all records held ~12 MB at once for 17,000 questions.
-    /// </summary>
-    private static string Fingerprint(Dictionary<string, RecordedQuestion> records)
+    /// <summary>One hash over every question's id and digest: at start-up it stands for all the records.</summary>
+    private static string Fingerprint(Dictionary<string, UInt128> digests)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var batch = new ArrayBufferWriter<byte>(64 * 1024);
-        foreach (var (id, record) in records)
+        var hash = new XxHash128();
+        foreach (var (id, digest) in digests)
         {
-            foreach (var field in (ReadOnlySpan<string>)[id, record.Note, record.Anchor, record.SectionTitle, record.Prompt, record.Tags])
-            {
-                var bytes = batch.GetSpan(Encoding.UTF8.GetMaxByteCount(field.Length) + 1);
-                var written = Encoding.UTF8.GetBytes(field, bytes);
-                bytes[written] = (byte)'\n';
-                batch.Advance(written + 1);
-            }
-
-            if (batch.WrittenCount > 60 * 1024)
-            {
-                hash.AppendData(batch.WrittenSpan);
-                batch.ResetWrittenCount();
-            }
+            AppendField(hash, id);
+            hash.Append(MemoryMarshal.AsBytes(new ReadOnlySpan<UInt128>(in digest)));
         }
 
-        hash.AppendData(batch.WrittenSpan);
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
+        return Convert.ToHexStringLower(hash.GetCurrentHash());
     }
 
     private const string UpsertState = "INSERT INTO IndexState (Name, Value) VALUES ($name, $value) ON CONFLICT (Name) DO UPDATE SET Value = excluded.Value";
@@ -413,10 +394,7 @@ public sealed class IndexStore(IConfiguration configuration, ILogger<IndexStore>
         {
             foreach (var field in (ReadOnlySpan<string>)[record.Note, record.Anchor, record.SectionTitle, record.Prompt, record.Tags])
             {
-                // Each field's length first, so that no two different records run together into the same bytes.
-                var length = field.Length;
-                hash.Append(MemoryMarshal.AsBytes(new ReadOnlySpan<int>(ref length)));
-                hash.Append(MemoryMarshal.AsBytes(field.AsSpan()));
+                AppendField(hash, field);
             }
 
             digests[id] = hash.GetCurrentHashAsUInt128();
@@ -424,6 +402,14 @@ public sealed class IndexStore(IConfiguration configuration, ILogger<IndexStore>
         }
 
         return digests;
+    }
+
+    /// <summary>The field's length first, so that no two different sequences of fields run together into the same bytes.</summary>
+    private static void AppendField(XxHash128 hash, string field)
+    {
+        var length = field.Length;
+        hash.Append(MemoryMarshal.AsBytes(new ReadOnlySpan<int>(in length)));
+        hash.Append(MemoryMarshal.AsBytes(field.AsSpan()));
     }
 
     private static Dictionary<string, RecordedQuestion> ReadRecorded(DbConnection connection)
