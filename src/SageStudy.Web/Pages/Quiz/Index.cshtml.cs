@@ -1,8 +1,8 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using SageStudy.Content;
 using SageStudy.Web.Data;
 using SageStudy.Web.Indexing;
 using SageStudy.Web.Quizzes;
@@ -30,7 +30,8 @@ public sealed class IndexModel(IContentIndex index, SageStudyDb db, QuizBuilder 
 
     public IReadOnlyList<QuizSummary> Unfinished { get; private set; } = [];
     public IReadOnlyList<QuizSummary> Finished { get; private set; } = [];
-    public QuizSourceOptions SourceOptions => sourceOptions;
+    /// <summary>The tag, note and section choices, the current source among them selected.</summary>
+    public IHtmlContent SourceChoices => sourceOptions.For(Input.Source);
     public string? Message { get; private set; }
 
     public async Task OnGetAsync(string? source, int? count, QuizMode? mode)
