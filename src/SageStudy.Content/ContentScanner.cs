@@ -48,7 +48,31 @@ public sealed class ContentScanner(string root, long maxNoteBytes = ContentScann
             return new ScanResult(files, problems, new HashSet<string>(), RootAvailable: false);
         }
 
-        Walk(new DirectoryInfo(Root), "", files, problems);
+        var found = new List<Found>();
+        Walk(new DirectoryInfo(Root), "", found);
+        // Reading and hashing is most of a scan: the files are read on every core, the results kept in walk order.
+        var read = new NoteFile?[found.Count];
+        var readProblems = new ContentProblem?[found.Count];
+        Parallel.For(0, found.Count, i =>
+        {
+            if (found[i].FullPath is { } fullPath)
+            {
+                read[i] = Read(fullPath, out readProblems[i]);
+            }
+        });
+
+        for (var i = 0; i < found.Count; i++)
+        {
+            if (read[i] is { } file)
+            {
+                files.Add(file);
+            }
+            else if ((found[i].Problem ?? readProblems[i]) is { } problem)
+            {
+                problems.Add(problem);
+            }
+        }
+
         files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         var unusable = problems
             .Where(p => p.Path.EndsWith(NotePaths.Extension, StringComparison.OrdinalIgnoreCase) && File.Exists(Path.Combine(Root, p.Path)))
@@ -65,15 +89,17 @@ public sealed class ContentScanner(string root, long maxNoteBytes = ContentScann
         problem = null;
         try
         {
-            var info = new FileInfo(fullPath);
-            if (info.Length > maxNoteBytes)
+            // One open for the size check and the read: a separate stat would look the path up again.
+            using var handle = File.OpenHandle(fullPath);
+            var length = RandomAccess.GetLength(handle);
+            if (length > maxNoteBytes)
             {
                 problem = new ContentProblem(relative, null,
-                    $"The file is {info.Length / 1024.0 / 1024.0:0.#} MB; notes over {maxNoteBytes / 1024.0 / 1024.0:0.#} MB are skipped (Content:MaxNoteBytes).");
+                    $"The file is {length / 1024.0 / 1024.0:0.#} MB; notes over {maxNoteBytes / 1024.0 / 1024.0:0.#} MB are skipped (Content:MaxNoteBytes).");
                 return null;
             }
 
-            var bytes = File.ReadAllBytes(fullPath);
+            var bytes = ReadAll(handle, (int)length);
             var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
             var text = Decode(bytes, relative, out problem);
             return text is null ? null : new NoteFile(notePath, text, hash);
@@ -83,6 +109,19 @@ public sealed class ContentScanner(string root, long maxNoteBytes = ContentScann
             problem = new ContentProblem(relative, null, $"The file cannot be read: {e.Message}");
             return null;
         }
+    }
+
+    /// <summary>Reads the file to its end; a file that shrank since its length was taken gives what it still holds.</summary>
+    private static byte[] ReadAll(Microsoft.Win32.SafeHandles.SafeFileHandle handle, int length)
+    {
+        var bytes = new byte[length];
+        var total = 0;
+        while (total < length && RandomAccess.Read(handle, bytes.AsSpan(total), total) is var count and > 0)
+        {
+            total += count;
+        }
+
+        return total == length ? bytes : bytes[..total];
     }
 
     private static string? Decode(byte[] bytes, string relative, out ContentProblem? problem)
@@ -120,7 +159,10 @@ public sealed class ContentScanner(string root, long maxNoteBytes = ContentScann
         return text;
     }
 
-    private void Walk(DirectoryInfo directory, string relative, List<NoteFile> files, List<ContentProblem> problems)
+    /// <summary>A note file to read, or a problem met while walking, in the order the walk met them.</summary>
+    private sealed record Found(string? FullPath, ContentProblem? Problem);
+
+    private void Walk(DirectoryInfo directory, string relative, List<Found> found)
     {
         FileSystemInfo[] entries;
         try
@@ -129,7 +171,7 @@ public sealed class ContentScanner(string root, long maxNoteBytes = ContentScann
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            problems.Add(new ContentProblem(relative, null, $"The folder cannot be read: {e.Message}"));
+            found.Add(new Found(null, new ContentProblem(relative, null, $"The folder cannot be read: {e.Message}")));
             return;
         }
 
@@ -150,22 +192,14 @@ public sealed class ContentScanner(string root, long maxNoteBytes = ContentScann
 
                 if (entry.Name.EndsWith(NotePaths.Extension, StringComparison.OrdinalIgnoreCase))
                 {
-                    problems.Add(new ContentProblem(path, null, "This is a folder, not a note file; its name should not end in .md."));
+                    found.Add(new Found(null, new ContentProblem(path, null, "This is a folder, not a note file; its name should not end in .md.")));
                 }
 
-                Walk(folder, path, files, problems);
+                Walk(folder, path, found);
             }
             else if (entry.Name.EndsWith(NotePaths.Extension, StringComparison.OrdinalIgnoreCase))
             {
-                var file = Read(entry.FullName, out var problem);
-                if (file is not null)
-                {
-                    files.Add(file);
-                }
-                else if (problem is not null)
-                {
-                    problems.Add(problem);
-                }
+                found.Add(new Found(entry.FullName, null));
             }
         }
     }
