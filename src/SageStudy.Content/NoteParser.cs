@@ -39,9 +39,8 @@ public sealed partial class NoteParser(TagRules rules, PortalUrls urls)
         units.AddRange(TaggedLeafUnits(tree, tagsParagraph, slugger));
         units.Sort((a, b) => a.Line.CompareTo(b.Line));
 
-        var sectionOf = SectionAnchors(document, headings);
-        var termLists = ReadTermLists(tree, sectionOf);
-        var blocks = ReadBlocks(tree, units, sectionOf);
+        var termLists = ReadTermLists(tree, new SectionCursor(document, headings));
+        var blocks = ReadBlocks(tree, units, new SectionCursor(document, headings));
 
         var output = NoteHtml.Output.Rent(urls);
         output.Renderer.Render(document);
@@ -373,44 +372,63 @@ public sealed partial class NoteParser(TagRules rules, PortalUrls urls)
         return content;
     }
 
-    /// <summary>For each top-level block, the heading whose section it is in.</summary>
-    private static Dictionary<Block, PendingHeading> SectionAnchors(MarkdownDocument document, List<PendingHeading> headings)
+    /// <summary>
+    /// The section of blocks asked about in document order: the last top-level heading at or before the
+    /// top-level block holding them. One walk of the document serves all of a note's questions.
+    /// </summary>
+    private sealed class SectionCursor(MarkdownDocument document, List<PendingHeading> headings)
     {
-        var byBlock = headings.ToDictionary(h => (Block)h.Block);
-        var sections = new Dictionary<Block, PendingHeading>();
-        PendingHeading? current = null;
-        foreach (var block in document)
+        private int _nextBlock;
+        private int _nextHeading;
+        private Block? _top;
+        private PendingHeading? _current;
+
+        public PendingHeading? SectionOf(Block block)
         {
-            if (block is HeadingBlock heading && byBlock.TryGetValue(heading, out var pending))
+            var top = block;
+            while (top.Parent is not null and not MarkdownDocument)
             {
-                current = pending;
+                top = top.Parent;
             }
 
-            if (current is not null)
+            if (top.Parent != document)
             {
-                sections[block] = current;
+                return null;
             }
+
+            while (top != _top && _nextBlock < document.Count)
+            {
+                _top = document[_nextBlock++];
+                if (_top is HeadingBlock heading && Find(headings, heading, ref _nextHeading) is { } pending)
+                {
+                    _current = pending;
+                }
+            }
+
+            return _current;
         }
-
-        return sections;
     }
 
-    private static PendingHeading? SectionOf(Block block, Dictionary<Block, PendingHeading> sections)
+    /// <summary>A heading's pending form, looked for from <paramref name="next"/> on: headings are met in document order.</summary>
+    private static PendingHeading? Find(List<PendingHeading> headings, HeadingBlock block, ref int next)
     {
-        var top = block;
-        while (top.Parent is not null and not MarkdownDocument)
+        for (var i = next; i < headings.Count; i++)
         {
-            top = top.Parent;
+            if (headings[i].Block == block)
+            {
+                next = i + 1;
+                return headings[i];
+            }
         }
 
-        return sections.GetValueOrDefault(top);
+        return null;
     }
 
     [GeneratedRegex(@"^\s*[-–—:]\s*", RegexOptions.CultureInvariant)]
     private static partial Regex TermSeparator();
 
     /// <summary>Items written <c>**Term** - description</c> or <c>**Term:** description</c>, grouped by list.</summary>
-    private static List<TermList> ReadTermLists(NoteTree tree, Dictionary<Block, PendingHeading> sections)
+    private static List<TermList> ReadTermLists(NoteTree tree, SectionCursor sections)
     {
         var lists = new List<TermList>();
         foreach (var list in tree.Lists)
@@ -425,7 +443,7 @@ public sealed partial class NoteParser(TagRules rules, PortalUrls urls)
                 }
             }
 
-            if (pairs.Count > 0 && SectionOf(list, sections) is { } section)
+            if (pairs.Count > 0 && sections.SectionOf(list) is { } section)
             {
                 lists.Add(new TermList(section.Anchor, section.Title,
                     pairs.Select(p => p with { Anchor = p.Anchor.Length > 0 ? p.Anchor : section.Anchor }).ToList()));
@@ -463,7 +481,7 @@ public sealed partial class NoteParser(TagRules rules, PortalUrls urls)
     }
 
     /// <summary>Every bold-lead block with the text of what it covers, tagged or not.</summary>
-    private static List<TermPair> ReadBlocks(NoteTree tree, List<PendingUnit> units, Dictionary<Block, PendingHeading> sections)
+    private static List<TermPair> ReadBlocks(NoteTree tree, List<PendingUnit> units, SectionCursor sections)
     {
         var blocks = new List<TermPair>();
         var description = new StringBuilder();
@@ -494,7 +512,7 @@ public sealed partial class NoteParser(TagRules rules, PortalUrls urls)
             if (description.Length > 0)
             {
                 var unit = units.Find(u => u.Kind == UnitKind.Block && u.Line == paragraph.Line);
-                var anchor = unit?.Anchor ?? SectionOf(paragraph, sections)?.Anchor ?? "";
+                var anchor = unit?.Anchor ?? sections.SectionOf(paragraph)?.Anchor ?? "";
                 blocks.Add(new TermPair(LeadTitle(bold), description.ToString(), unit?.Tags ?? [], anchor));
             }
         }
@@ -572,7 +590,7 @@ public sealed partial class NoteParser(TagRules rules, PortalUrls urls)
         var anchor = "";
         var title = headings.FirstOrDefault()?.Title ?? "";
         var text = new StringBuilder(1024);
-        var byBlock = headings.ToDictionary(h => (Block)h.Block);
+        var nextHeading = 0;
 
         void Flush()
         {
@@ -586,7 +604,7 @@ public sealed partial class NoteParser(TagRules rules, PortalUrls urls)
 
         foreach (var block in tree.Blocks)
         {
-            if (block is HeadingBlock heading && byBlock.TryGetValue(heading, out var pending))
+            if (block is HeadingBlock heading && Find(headings, heading, ref nextHeading) is { } pending)
             {
                 Flush();
                 anchor = pending.Anchor;
