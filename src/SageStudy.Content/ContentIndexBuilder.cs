@@ -5,19 +5,23 @@ namespace SageStudy.Content;
 /// <summary>How much work a build did: unchanged notes are reused, not parsed again.</summary>
 public sealed record BuildStats(int Notes, int Parsed, int Reused, int Problems, TimeSpan Elapsed);
 
-/// <param name="Parsed">The notes parsed in this build, with their HTML and search text; reused notes are not in it.</param>
-public sealed record BuildResult(ContentSnapshot Snapshot, BuildStats Stats, IReadOnlyList<ParsedNote> Parsed);
+/// <param name="Parsed">The notes parsed in this build, with their search text; reused notes are not in it.</param>
+public sealed record BuildResult(ContentSnapshot Snapshot, BuildStats Stats, IReadOnlyList<NoteSearchText> Parsed);
 
 /// <summary>Builds a snapshot from scanned files, re-parsing only what changed since the notes it already knows.</summary>
 public sealed class ContentIndexBuilder(NoteParser parser)
 {
-    /// <param name="parsedNote">Called with each note as soon as it is parsed, on the parsing thread: lets the caller store notes while the rest are parsed.</param>
+    /// <param name="parsedNote">
+    /// Called with each note as soon as it is parsed, on the parsing thread: lets the caller store notes while the
+    /// rest are parsed. The only place a note's HTML is handed over: the build keeps none, so it dies young
+    /// instead of being copied by every collection until the build ends.
+    /// </param>
     public BuildResult Build(ScanResult scan, IReadOnlyDictionary<string, Note> known, Action<ParsedNote>? parsedNote = null)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var paths = scan.Files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
         var notes = new ConcurrentBag<Note>();
-        var parsed = new ConcurrentBag<ParsedNote>();
+        var parsed = new ConcurrentBag<NoteSearchText>();
         var problems = new ConcurrentBag<ContentProblem>(scan.Problems);
 
         Parallel.ForEach(scan.Files, file =>
@@ -41,9 +45,9 @@ public sealed class ContentIndexBuilder(NoteParser parser)
                 return;
             }
 
-            parsed.Add(result);
             notes.Add(result.Note);
             parsedNote?.Invoke(result);
+            parsed.Add(result.SearchText);
         });
 
         // A file that exists but cannot be read right now (half-written, locked, garbled) keeps its

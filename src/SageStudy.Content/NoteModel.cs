@@ -64,4 +64,10 @@ public sealed record NoteBody(string Html, IReadOnlyDictionary<string, string> U
 }
 
 /// <summary>What parsing one file gives: the note's outline, its HTML, and its sections' text for full-text search.</summary>
-public sealed record ParsedNote(Note Note, NoteBody Body, IReadOnlyList<SectionText> Sections);
+public sealed record ParsedNote(Note Note, NoteBody Body, IReadOnlyList<SectionText> Sections)
+{
+    public NoteSearchText SearchText => new(Note, Sections);
+}
+
+/// <summary>A note's outline and its sections' text: what the full-text search index is written from.</summary>
+public sealed record NoteSearchText(Note Note, IReadOnlyList<SectionText> Sections);

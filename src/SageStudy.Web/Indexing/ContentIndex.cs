@@ -137,7 +137,7 @@ public sealed class ContentIndex(
         }
     }
 
-    private void WriteSearch(IReadOnlyList<ParsedNote> parsed, IReadOnlyList<string> removed)
+    private void WriteSearch(IReadOnlyList<NoteSearchText> parsed, IReadOnlyList<string> removed)
     {
         var started = Stopwatch.GetTimestamp();
         try

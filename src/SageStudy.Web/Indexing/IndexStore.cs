@@ -249,7 +249,7 @@ public sealed class IndexStore(IConfiguration configuration, ILogger<IndexStore>
     }
 
     /// <summary>Replaces the search rows of the notes parsed in this build and drops those of removed notes; returns the rows written.</summary>
-    public int SaveSearch(IReadOnlyList<ParsedNote> changed, IReadOnlyList<string> removed)
+    public int SaveSearch(IReadOnlyList<NoteSearchText> changed, IReadOnlyList<string> removed)
     {
         if (changed.Count == 0 && removed.Count == 0)
         {
@@ -432,7 +432,7 @@ public sealed class IndexStore(IConfiguration configuration, ILogger<IndexStore>
     /// A section's tags for search filters: its heading's, the note's, and those of the units inside it,
     /// so "spot" filtered by #exam-tip finds the tagged block under an untagged heading.
     /// </summary>
-    private static IEnumerable<SearchSection> SearchSections(ParsedNote parsed)
+    private static IEnumerable<SearchSection> SearchSections(NoteSearchText parsed)
     {
         var note = parsed.Note;
         var headings = note.Headings;
