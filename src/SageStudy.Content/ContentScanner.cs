@@ -92,7 +92,7 @@ public sealed class ContentScanner(string root, long maxNoteBytes = ContentScann
             // One open for the size check and the read: a separate stat would look the path up again.
             using var handle = File.OpenHandle(fullPath);
             var length = RandomAccess.GetLength(handle);
-            if (length > maxNoteBytes)
+            if (length > Math.Min(maxNoteBytes, Array.MaxLength))
             {
                 problem = new ContentProblem(relative, null,
                     $"The file is {length / 1024.0 / 1024.0:0.#} MB; notes over {maxNoteBytes / 1024.0 / 1024.0:0.#} MB are skipped (Content:MaxNoteBytes).");

@@ -374,7 +374,7 @@ public sealed partial class NoteParser(TagRules rules, PortalUrls urls)
 
     /// <summary>
     /// The section of blocks asked about in document order: the last top-level heading at or before the
-    /// top-level block holding them. One walk of the document serves all of a note's questions.
+    /// top-level block holding them. One walk of the document answers every lookup of a note.
     /// </summary>
     private sealed class SectionCursor(MarkdownDocument document, List<PendingHeading> headings)
     {
