@@ -12,13 +12,14 @@ using SageStudy.Bench;
 //   answers    --base URL [--learners 32] [--seconds 20] [--questions 100]
 //   phases     --notes DIR [--rounds 3]
 //   heavy      --base URL --db FILE [--answers 10000] [--questions 500] [--requests 200] [--cookie-file F]
+//   smoke      --base URL   (every page and API endpoint once, and one learner's quiz; exit code 1 on a failure)
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
 if (args.Length == 0)
 {
-    Console.Error.WriteLine("usage: SageStudy.Bench generate|sequential|answers|heavy [--option value]...");
+    Console.Error.WriteLine("usage: SageStudy.Bench generate|sequential|answers|heavy|phases|smoke [--option value]...");
     return 2;
 }
 
@@ -32,6 +33,7 @@ try
         "answers" => await Commands.AnswersAsync(options),
         "heavy" => await Commands.HeavyAsync(options),
         "phases" => Phases.Run(options),
+        "smoke" => await Smoke.RunAsync(options.Base),
         _ => throw new ArgumentException($"unknown command '{args[0]}'"),
     };
 }
