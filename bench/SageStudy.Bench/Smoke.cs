@@ -10,6 +10,35 @@ namespace SageStudy.Bench;
 /// </summary>
 public static class Smoke
 {
+    /// <summary>What a guest sees: a path, its status and a piece of the body that shows it rendered.</summary>
+    private static readonly (string Path, HttpStatusCode Status, string? Contains)[] GuestChecks =
+    [
+        ("/healthz", HttpStatusCode.OK, "Healthy"),
+        ("/", HttpStatusCode.OK, "SageStudy"),
+        ("/notes/sagemaker", HttpStatusCode.OK, "id=\"built-in-algorithms\""),
+        ("/notes", HttpStatusCode.Redirect, null),
+        ("/tags", HttpStatusCode.OK, "exam-tip"),
+        ("/tags/exam-tip", HttpStatusCode.OK, "/notes/sagemaker#"),
+        ("/tags/exam-tip,gotcha?match=any", HttpStatusCode.OK, "/notes/"),
+        ("/search?q=endpoint", HttpStatusCode.OK, "<mark>"),
+        ("/cram", HttpStatusCode.OK, "exam-tip"),
+        ("/quiz", HttpStatusCode.OK, "Input.Source"),
+        ("/quiz/try?source=all&count=3&seed=7", HttpStatusCode.OK, "type=\"radio\""),
+        ("/problems", HttpStatusCode.OK, null),
+        ("/progress", HttpStatusCode.Redirect, null),
+        ("/no-such-page", HttpStatusCode.NotFound, "There is nothing at /no-such-page"),
+        ("/css/site.css", HttpStatusCode.OK, null),
+        ("/api/notes", HttpStatusCode.OK, "\"path\":\"sagemaker\""),
+        ("/api/notes/sagemaker", HttpStatusCode.OK, "\"sections\""),
+        ("/api/notes/no-such-note", HttpStatusCode.NotFound, "\"status\":404"),
+        ("/api/tags", HttpStatusCode.OK, "\"exam-tip\""),
+        ("/api/tags/gotcha", HttpStatusCode.OK, "\"anchor\""),
+        ("/api/search?q=spot&tag=exam-tip", HttpStatusCode.OK, "\"snippetHtml\""),
+        ("/api/questions?source=generated", HttpStatusCode.OK, "\"prompt\""),
+        ("/api/problems", HttpStatusCode.OK, null),
+        ("/api/progress", HttpStatusCode.Unauthorized, null),
+    ];
+
     public static async Task<int> RunAsync(Uri baseAddress)
     {
         var failures = new List<string>();
@@ -30,42 +59,23 @@ public static class Smoke
             }
         }
 
-        await Expect(guest, "/healthz", HttpStatusCode.OK, "Healthy");
-        await Expect(guest, "/", HttpStatusCode.OK, "SageStudy");
-        await Expect(guest, "/notes/sagemaker", HttpStatusCode.OK, "id=\"built-in-algorithms\"");
-        await Expect(guest, "/notes", HttpStatusCode.Redirect);
-        await Expect(guest, "/tags", HttpStatusCode.OK, "exam-tip");
-        await Expect(guest, "/tags/exam-tip", HttpStatusCode.OK, "/notes/sagemaker#");
-        await Expect(guest, "/tags/exam-tip,gotcha?match=any", HttpStatusCode.OK, "/notes/");
-        await Expect(guest, "/search?q=endpoint", HttpStatusCode.OK, "<mark>");
-        await Expect(guest, "/cram", HttpStatusCode.OK, "exam-tip");
-        await Expect(guest, "/quiz", HttpStatusCode.OK, "Input.Source");
-        await Expect(guest, "/quiz/try?source=all&count=3&seed=7", HttpStatusCode.OK, "type=\"radio\"");
-        await Expect(guest, "/problems", HttpStatusCode.OK);
-        await Expect(guest, "/progress", HttpStatusCode.Redirect);
-        await Expect(guest, "/no-such-page", HttpStatusCode.NotFound, "There is nothing at /no-such-page");
-        await Expect(guest, "/css/site.css", HttpStatusCode.OK);
-        await Expect(guest, "/api/notes", HttpStatusCode.OK, "\"path\":\"sagemaker\"");
-        await Expect(guest, "/api/notes/sagemaker", HttpStatusCode.OK, "\"sections\"");
-        await Expect(guest, "/api/notes/no-such-note", HttpStatusCode.NotFound, "\"status\":404");
-        await Expect(guest, "/api/tags", HttpStatusCode.OK, "\"exam-tip\"");
-        await Expect(guest, "/api/tags/gotcha", HttpStatusCode.OK, "\"anchor\"");
-        await Expect(guest, "/api/search?q=spot&tag=exam-tip", HttpStatusCode.OK, "\"snippetHtml\"");
-        await Expect(guest, "/api/questions?source=generated", HttpStatusCode.OK, "\"prompt\"");
-        await Expect(guest, "/api/problems", HttpStatusCode.OK);
-        await Expect(guest, "/api/progress", HttpStatusCode.Unauthorized);
+        foreach (var (path, expected, contains) in GuestChecks)
+        {
+            await Expect(guest, path, expected, contains);
+        }
 
         using var learner = await Learner.RegisterAsync(baseAddress, $"smoke-{Guid.NewGuid():N}@example.test");
         var token = await learner.TokenAsync("/quiz");
         var quiz = await learner.StartQuizAsync(token, "tag:exam-tip", 5);
         await Expect(learner.Http, $"/quiz/{quiz}/1", HttpStatusCode.OK, "Check");
         var (status, _) = await learner.AnswerAsync(token, quiz, 1);
-        if (status is not (HttpStatusCode.OK or HttpStatusCode.Redirect))
+        var answered = status is HttpStatusCode.OK or HttpStatusCode.Redirect;
+        Console.WriteLine($"{(answered ? "ok  " : "FAIL")} POST /quiz/{quiz}/1?handler=Check ({(int)status})");
+        if (!answered)
         {
             failures.Add($"answering quiz {quiz} answered {(int)status}");
         }
 
-        Console.WriteLine($"{(failures.Count == 0 ? "ok  " : "----")} answered question 1 of quiz {quiz} ({(int)status})");
         await Expect(learner.Http, "/progress", HttpStatusCode.OK, "/notes/");
         await Expect(learner.Http, "/api/progress", HttpStatusCode.OK, "\"answered\":1");
         await Expect(learner.Http, $"/quiz/{quiz + 1000}/1", HttpStatusCode.NotFound);
