@@ -102,20 +102,9 @@ free_port() {
 }
 
 # ---------------------------------------------------------------- build
-# Published as the README says to host it: self-contained, the framework and the app compiled ahead of time
-# into one composite ReadyToRun image, so start-up is not spent compiling. Its own artifacts folder: a composite
-# publish leaves files under obj/ that a later non-composite publish of the checkout would wrongly reuse.
-case $(uname -m) in
-    x86_64) RID=linux-x64 ;;
-    aarch64) RID=linux-arm64 ;;
-    *) die "no .NET runtime identifier known for $(uname -m)" ;;
-esac
-log "building the bench tool and publishing the portal (Release, self-contained composite ReadyToRun for $RID; ~3 minutes)"
-{
-    dotnet build "$ROOT/bench/SageStudy.Bench" -c Release --artifacts-path "$OUT/artifacts" -nologo &&
-        dotnet publish "$ROOT/src/SageStudy.Web" -c Release -r "$RID" --self-contained true -p:PublishReadyToRun=true \
-            -p:PublishReadyToRunComposite=true --artifacts-path "$OUT/publish" -o "$OUT/app" -nologo
-} >"$OUT/logs/build.log" 2>&1 || { tail -30 "$OUT/logs/build.log" >&2; die "the build failed (see bench/out/logs/build.log)"; }
+source "$ROOT/bench/publish.sh"
+log "building the bench tool and publishing the portal (Release, self-contained, trimmed, composite ReadyToRun for $RID; ~3 minutes)"
+publish_portal "$OUT" >"$OUT/logs/build.log" 2>&1 || { tail -30 "$OUT/logs/build.log" >&2; die "the build failed (see bench/out/logs/build.log)"; }
 # The build servers would otherwise keep CPU and memory busy during the first measurements.
 dotnet build-server shutdown >/dev/null 2>&1 || true
 BENCH=(dotnet "$OUT/artifacts/bin/SageStudy.Bench/release/SageStudy.Bench.dll")
@@ -522,7 +511,7 @@ $TABLE
   indexes the same bytes ($(fmt "${GEN_BYTES[$n1]}") bytes for $(fmt "$n1") notes). The same notes, with a \`title\` front matter,
   are built by Hugo with the trivial layout in \`bench/hugo-site/\`.
 - **Indexing**: the portal (\`dotnet publish -c Release -r $RID --self-contained true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true\`,
-  as in the README's hosting section; \`ASPNETCORE_ENVIRONMENT=Production\`)
+  which the project file trims, as in the README's hosting section; \`ASPNETCORE_ENVIRONMENT=Production\`)
   is started on an empty SQLite database; the figure is the portal's own log line "Indexed N notes ... in X ms", which
   times the whole index build up to the moment the notes are served: loading the stored index, reading and hashing
   the files, parsing, and writing notes (outline and HTML) and tag rows to SQLite, each note handed to a writer thread

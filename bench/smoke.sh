@@ -13,18 +13,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-case $(uname -m) in
-    x86_64) RID=linux-x64 ;;
-    aarch64) RID=linux-arm64 ;;
-    *) echo "smoke: no .NET runtime identifier known for $(uname -m)" >&2; exit 1 ;;
-esac
-
+source "$ROOT/bench/publish.sh"
 echo "smoke: publishing the portal for $RID (~3 minutes)"
-{
-    dotnet build "$ROOT/bench/SageStudy.Bench" -c Release --artifacts-path "$OUT/artifacts" -nologo &&
-        dotnet publish "$ROOT/src/SageStudy.Web" -c Release -r "$RID" --self-contained true -p:PublishReadyToRun=true \
-            -p:PublishReadyToRunComposite=true --artifacts-path "$OUT/publish" -o "$OUT/app" -nologo
-} >"$OUT/build.log" 2>&1 || { tail -30 "$OUT/build.log" >&2; echo "smoke: the build failed" >&2; exit 1; }
+publish_portal "$OUT" >"$OUT/build.log" 2>&1 || { tail -30 "$OUT/build.log" >&2; echo "smoke: the build failed" >&2; exit 1; }
 dotnet build-server shutdown >/dev/null 2>&1 || true
 
 PORT=18180
