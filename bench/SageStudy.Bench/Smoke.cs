@@ -45,18 +45,22 @@ public static class Smoke
         using var guest = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = baseAddress };
         await WaitUntilServingAsync(guest);
 
+        void Record(string check, string? problem)
+        {
+            Console.WriteLine($"{(problem is null ? "ok  " : "FAIL")} {check}{(problem is null ? "" : ": " + problem)}");
+            if (problem is not null)
+            {
+                failures.Add($"{check}: {problem}");
+            }
+        }
+
         async Task Expect(HttpClient http, string path, HttpStatusCode status, string? contains = null)
         {
             using var response = await http.GetAsync(path);
             var body = await response.Content.ReadAsStringAsync();
-            var problem = response.StatusCode != status ? $"answered {(int)response.StatusCode}, expected {(int)status}"
+            Record($"GET {path}", response.StatusCode != status ? $"answered {(int)response.StatusCode}, expected {(int)status}"
                 : contains is not null && !body.Contains(contains, StringComparison.Ordinal) ? $"lacks \"{contains}\""
-                : null;
-            Console.WriteLine($"{(problem is null ? "ok  " : "FAIL")} GET {path}{(problem is null ? "" : ": " + problem)}");
-            if (problem is not null)
-            {
-                failures.Add($"GET {path}: {problem}");
-            }
+                : null);
         }
 
         foreach (var (path, expected, contains) in GuestChecks)
@@ -69,13 +73,7 @@ public static class Smoke
         var quiz = await learner.StartQuizAsync(token, "tag:exam-tip", 5);
         await Expect(learner.Http, $"/quiz/{quiz}/1", HttpStatusCode.OK, "Check");
         var (status, _) = await learner.AnswerAsync(token, quiz, 1);
-        var answered = status is HttpStatusCode.OK or HttpStatusCode.Redirect;
-        Console.WriteLine($"{(answered ? "ok  " : "FAIL")} POST /quiz/{quiz}/1?handler=Check ({(int)status})");
-        if (!answered)
-        {
-            failures.Add($"answering quiz {quiz} answered {(int)status}");
-        }
-
+        Record($"POST /quiz/{quiz}/1?handler=Check", status is HttpStatusCode.OK or HttpStatusCode.Redirect ? null : $"answered {(int)status}");
         await Expect(learner.Http, "/progress", HttpStatusCode.OK, "/notes/");
         await Expect(learner.Http, "/api/progress", HttpStatusCode.OK, "\"answered\":1");
         await Expect(learner.Http, $"/quiz/{quiz + 1000}/1", HttpStatusCode.NotFound);
@@ -88,7 +86,7 @@ public static class Smoke
     private static async Task WaitUntilServingAsync(HttpClient http)
     {
         var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 120;
-        while (true)
+        while (Stopwatch.GetTimestamp() < deadline)
         {
             try
             {
@@ -98,16 +96,14 @@ public static class Smoke
                     return;
                 }
             }
-            catch (HttpRequestException) when (Stopwatch.GetTimestamp() < deadline)
+            catch (HttpRequestException)
             {
-            }
-
-            if (Stopwatch.GetTimestamp() > deadline)
-            {
-                throw new InvalidOperationException($"{http.BaseAddress} did not answer /healthz with 200 within 2 minutes.");
+                // Not listening yet.
             }
 
             await Task.Delay(100);
         }
+
+        throw new InvalidOperationException($"{http.BaseAddress} did not answer /healthz with 200 within 2 minutes.");
     }
 }
