@@ -25,6 +25,16 @@ public class NoteParserRuleTests
         Assert.Equal(name, Assert.Single(note.Units).Tags.Single());
     }
 
+    [Fact]
+    public void A_tag_used_across_notes_is_one_shared_string()
+    {
+        // Thousands of tagged items name a handful of tags; the index keeps each name once.
+        var first = Parse("# T\n\nOne `#shared-tag-rule`\n", path: "a");
+        var second = Parse("# U\n\nTwo `#Shared-Tag-Rule`\n", path: "b");
+
+        Assert.Same(first.Units.Single().Tags.Single(), second.Units.Single().Tags.Single());
+    }
+
     [Theory]
     [InlineData("Plain #exam-tip text")]
     [InlineData("`#-dash`")]

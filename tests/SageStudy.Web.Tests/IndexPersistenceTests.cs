@@ -2,7 +2,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SageStudy.Content;
 using SageStudy.Web.Data;
+using SageStudy.Web.Indexing;
 
 namespace SageStudy.Web.Tests;
 
@@ -68,6 +70,17 @@ public class IndexPersistenceTests
         Assert.Equal(tagPage, await again.GetStringAsync("/tags/exam-tip"));
         Assert.NotEmpty(questionIds);
         Assert.Equal(questionIds, second.Index.Questions.All.Select(q => q.Id));
+    }
+
+    [Fact]
+    public void Tags_read_back_from_the_database_share_one_string_per_name()
+    {
+        var note = new NoteParser().Parse("n", "# T\n\nText `#exam-tip`\n\n## S `#exam-tip`\n", "hash", _ => true).Note;
+
+        var read = StoredNote.ReadOutline(StoredNote.WriteOutline(note))!;
+
+        Assert.Same(note.Units[0].Tags.Single(), read.Units[0].Tags.Single());
+        Assert.Same(read.Units[0].Tags.Single(), read.Headings.Single(h => h.Title == "S").Tags.Single());
     }
 
     [Fact]

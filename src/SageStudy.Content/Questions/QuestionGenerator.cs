@@ -11,6 +11,9 @@ public static class QuestionGenerator
 {
     private const int DistractorCount = 3;
 
+    /// <summary>A generated question has one answer among at most four options: shared lists, not one per question.</summary>
+    private static readonly IReadOnlyList<int>[] OneAnswer = [.. Enumerable.Range(0, DistractorCount + 1).Select(i => Array.AsReadOnly([i]))];
+
     /// <summary>Which side of a term pair a question asks for; part of the question's id.</summary>
     private enum Asks
     {
@@ -98,7 +101,7 @@ public static class QuestionGenerator
             Source = QuestionSource.Generated,
             Text = new TermPairText(pair, asks),
             Options = options,
-            Answers = [Array.IndexOf(options, answer)],
+            Answers = OneAnswer[Array.IndexOf(options, answer)],
             Tags = tags,
         };
     }

@@ -18,13 +18,13 @@ internal static class StoredNote
         writer.Write(note.Path);
         writer.Write(note.Title);
         writer.Write(note.Hash);
-        WriteStrings(writer, note.Tags);
+        WriteTags(writer, note.Tags);
         WriteList(writer, note.Headings, (w, h) =>
         {
             w.Write(h.Anchor);
             w.Write(h.Title);
             w.Write(h.Level);
-            WriteStrings(w, h.Tags);
+            WriteTags(w, h.Tags);
             w.Write(h.Line);
         });
         WriteList(writer, note.Units, (w, u) =>
@@ -32,7 +32,7 @@ internal static class StoredNote
             w.Write((byte)u.Kind);
             w.Write(u.Title);
             w.Write(u.Anchor);
-            WriteStrings(w, u.Tags);
+            WriteTags(w, u.Tags);
             w.Write(u.Line);
         });
         WriteList(writer, note.Links, (w, l) =>
@@ -73,9 +73,9 @@ internal static class StoredNote
         var path = reader.ReadString();
         var title = reader.ReadString();
         var hash = reader.ReadString();
-        var tags = ReadStrings(reader);
-        var headings = ReadList(reader, r => new Heading(r.ReadString(), r.ReadString(), r.ReadInt32(), ReadStrings(r), r.ReadInt32()));
-        var units = ReadList(reader, r => new Unit((UnitKind)r.ReadByte(), r.ReadString(), r.ReadString(), ReadStrings(r), r.ReadInt32()));
+        var tags = ReadTags(reader);
+        var headings = ReadList(reader, r => new Heading(r.ReadString(), r.ReadString(), r.ReadInt32(), ReadTags(r), r.ReadInt32()));
+        var units = ReadList(reader, r => new Unit((UnitKind)r.ReadByte(), r.ReadString(), r.ReadString(), ReadTags(r), r.ReadInt32()));
         var links = ReadList(reader, r => new NoteLink(r.ReadString(), r.ReadString(), r.ReadBoolean() ? r.ReadString() : null, r.ReadBoolean(), r.ReadInt32()));
         var warnings = ReadList(reader, r => new NoteWarning(r.ReadInt32(), r.ReadString()));
         // Only generated questions read a note's terms, and they are built after the notes are served.
@@ -169,17 +169,17 @@ internal static class StoredNote
     {
         writer.Write(pair.Term);
         writer.Write(pair.Description);
-        WriteStrings(writer, pair.Tags);
+        WriteTags(writer, pair.Tags);
         writer.Write(pair.Anchor);
     }
 
     private static TermPair ReadPair(BinaryReader reader) =>
-        new(reader.ReadString(), reader.ReadString(), ReadStrings(reader), reader.ReadString());
+        new(reader.ReadString(), reader.ReadString(), ReadTags(reader), reader.ReadString());
 
-    private static void WriteStrings(BinaryWriter writer, IReadOnlyList<string> strings) =>
-        WriteList(writer, strings, (w, s) => w.Write(s));
+    private static void WriteTags(BinaryWriter writer, IReadOnlyList<string> tags) =>
+        WriteList(writer, tags, (w, tag) => w.Write(tag));
 
-    private static string[] ReadStrings(BinaryReader reader) => ReadList(reader, r => r.ReadString());
+    private static string[] ReadTags(BinaryReader reader) => ReadList(reader, r => TagSyntax.Shared(r.ReadString()));
 
     private static void WriteList<T>(BinaryWriter writer, IReadOnlyList<T> items, Action<BinaryWriter, T> write)
     {
