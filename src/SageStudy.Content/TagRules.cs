@@ -25,7 +25,7 @@ public sealed class TagRules
                 throw new ArgumentException($"Section alias '{title}' maps to '{tag}', which is not a valid tag name.");
             }
 
-            _sectionAliases[title.Trim()] = name;
+            _sectionAliases[title.Trim()] = TagSyntax.Shared(name);
         }
     }
 

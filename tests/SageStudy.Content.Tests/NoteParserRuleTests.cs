@@ -35,6 +35,15 @@ public class NoteParserRuleTests
         Assert.Same(first.Units.Single().Tags.Single(), second.Units.Single().Tags.Single());
     }
 
+    [Fact]
+    public void A_tag_from_a_section_alias_is_the_same_string_as_the_written_tag()
+    {
+        var note = Parse("# T\n\n## Exam Tips\n\nText `#exam-tip`\n");
+
+        var written = note.Units.Single(u => u.Kind != UnitKind.Section).Tags.Single();
+        Assert.Same(written, note.Headings.Single(h => h.Title == "Exam Tips").Tags.Single());
+    }
+
     [Theory]
     [InlineData("Plain #exam-tip text")]
     [InlineData("`#-dash`")]

@@ -196,7 +196,7 @@ public static partial class QuestionBankParser
                 }
                 else if (!_tags.Contains(tag))
                 {
-                    _tags.Add(tag);
+                    _tags.Add(TagSyntax.Shared(tag));
                 }
             }
         }
